@@ -1,0 +1,1 @@
+"""HTTP face and command line of flightgraph."""

@@ -1,0 +1,147 @@
+"""The `flightgraph` command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+from rich.table import Table
+
+from gateway.settings import Settings
+
+err = Console(stderr=True)
+out = Console()
+
+# Show a progress bar only where waiting is long enough to wonder.
+PROGRESS_MIN_BYTES = 8 * 1024 * 1024
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="flightgraph", description=__doc__)
+    parser.add_argument("--database-url", help="overrides FLIGHTGRAPH_DATABASE_URL / DATABASE_URL")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="apply migrations up to the newest")
+    db_commands.add_parser("current", help="print the database's migration revision")
+
+    ingest = commands.add_parser("ingest", help="load LL2 2.3.0 JSON files or folders")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument("--endpoint", help="LL2 endpoint of the records (default: from their url)")
+    ingest.add_argument("--fail-fast", action="store_true", help="stop at the first bad file")
+
+    demo = commands.add_parser("demo-data", help="write generated LL2-shaped pages")
+    demo.add_argument("--flights", type=int, default=1000)
+    demo.add_argument("--seed", type=int, default=2023)
+    demo.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    overrides = {"database_url": args.database_url} if args.database_url else {}
+    settings = Settings(**overrides)
+    try:
+        if args.command == "db":
+            return asyncio.run(_db(settings, args.db_command))
+        if args.command == "ingest":
+            return asyncio.run(_ingest(settings, args.paths, args.endpoint, args.fail_fast))
+        if args.command == "demo-data":
+            return _demo(args.flights, args.seed, args.out)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        return 130
+    raise AssertionError(args.command)
+
+
+async def _db(settings: Settings, command: str) -> int:
+    from store.engine import create_engine
+    from store.migrate import current_revision, upgrade
+
+    engine = create_engine(settings.database_url)
+    try:
+        if command == "upgrade":
+            await upgrade(engine)
+        out.print(f"revision: {await current_revision(engine)}")
+    finally:
+        await engine.dispose()
+    return 0
+
+
+async def _ingest(
+    settings: Settings, paths: list[Path], endpoint: str | None, fail_fast: bool
+) -> int:
+    from ingest.files import expand_paths, ingest_file, resolve_endpoint
+    from store.engine import create_engine
+    from store.migrate import ensure_current
+
+    if endpoint:
+        try:
+            resolve_endpoint(endpoint)
+        except ValueError as error:
+            err.print(f"error: {error}")
+            return 2
+    files = list(expand_paths(paths))
+    engine = create_engine(settings.database_url)
+    totals: dict[str, Counter[str]] = {}
+    failed = 0
+    try:
+        await ensure_current(engine)
+        with Progress(
+            "{task.description}",
+            BarColumn(),
+            DownloadColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as progress:
+            for path in files:
+                size = path.stat().st_size if path.is_file() else 0
+                task = progress.add_task(path.name, total=size, visible=size >= PROGRESS_MIN_BYTES)
+                result = await ingest_file(
+                    engine, path, endpoint, lambda done, t=task: progress.update(t, completed=done)
+                )
+                progress.remove_task(task)
+                if not result.ok:
+                    failed += 1
+                    err.print(f"error: {path}: {result.error}", highlight=False, markup=False)
+                    if fail_fast:
+                        break
+                    continue
+                for table, counts in result.counts.items():
+                    totals.setdefault(table, Counter()).update(counts)
+    finally:
+        await engine.dispose()
+    _print_summary(totals, len(files), failed)
+    return 1 if failed else 0
+
+
+def _print_summary(totals: dict[str, Counter[str]], files: int, failed: int) -> None:
+    table = Table(title=f"{files - failed} of {files} file(s) ingested")
+    for heading in ("table", "inserted", "updated", "unchanged", "skipped"):
+        table.add_column(heading, justify="left" if heading == "table" else "right")
+    for name, counts in sorted(totals.items()):
+        table.add_row(
+            name, *(str(counts[k]) for k in ("inserted", "updated", "unchanged", "skipped"))
+        )
+    out.print(table)
+
+
+def _demo(flights: int, seed: int, out_dir: Path) -> int:
+    from ingest.demo_data import generate
+
+    paths = generate(flights, seed, out_dir)
+    out.print(f"wrote {flights} flights in {len(paths)} page(s) to {out_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""The one place that reads the environment (``FLIGHTGRAPH_*`` variables and ``.env``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE = Path("var") / "flightgraph.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FLIGHTGRAPH_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite+aiosqlite:///{DEFAULT_DATABASE}",
+        validation_alias=AliasChoices("FLIGHTGRAPH_DATABASE_URL", "DATABASE_URL"),
+        description="SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://…",
+    )
+    redis_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("FLIGHTGRAPH_REDIS_URL", "REDIS_URL")
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    demo_flights: int = Field(default=1000, ge=0, description="generated on first start")
+    demo_seed: int = 2023

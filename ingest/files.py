@@ -1,0 +1,104 @@
+"""Ingest LL2 JSON files: one transaction per file, records streamed in batches."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from ingest.errors import IngestError
+from ingest.normalise import Batch, Endpoint, Normaliser, endpoint_of_url
+from ingest.reader import iter_records
+from ingest.specs import ENDPOINTS
+from ingest.writer import Outcomes, write_batch
+
+BATCH_RECORDS = 500
+
+Progress = Callable[[int], None]  # called with bytes read so far in the current file
+
+
+@dataclass
+class FileResult:
+    path: Path
+    records: int = 0
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def resolve_endpoint(name: str) -> str:
+    """The table for an `--endpoint` name; a ValueError naming the choices otherwise."""
+    table = ENDPOINTS.get(name.strip("/"))
+    if table is None:
+        raise ValueError(f"unknown endpoint {name!r}; known: {', '.join(sorted(ENDPOINTS))}")
+    return table
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, folders as their *.json files (recursively, sorted)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.json") if p.is_file())
+        else:
+            yield path
+
+
+async def ingest_file(
+    engine: AsyncEngine,
+    path: Path,
+    endpoint: str | None = None,
+    progress: Progress | None = None,
+) -> FileResult:
+    """Ingest one file whole or not at all; bad input becomes ``FileResult.error``."""
+    forced = Endpoint(resolve_endpoint(endpoint), legacy=False) if endpoint else None
+    result = FileResult(path)
+    outcomes = Outcomes()
+    try:
+        with path.open("rb") as stream:
+            async with engine.begin() as conn:
+                batch = Batch()
+                normaliser = Normaliser(batch)
+                for record in iter_records(stream):
+                    target = _endpoint_for(record.value, record.page_url, forced, record.path)
+                    normaliser.add(record.value, target.table, record.path, target.legacy)
+                    result.records += 1
+                    if result.records % BATCH_RECORDS == 0:
+                        await write_batch(conn, batch, outcomes)
+                        batch = Batch()
+                        normaliser = Normaliser(batch)
+                        if progress:
+                            progress(stream.tell())
+                await write_batch(conn, batch, outcomes)
+                if progress:
+                    progress(stream.tell())
+    except IngestError as error:
+        result.error = str(error)
+    except OSError as error:
+        result.error = f"cannot read: {error.strerror or error}"
+    if result.ok:
+        result.counts = outcomes.summary()
+    return result
+
+
+def _endpoint_for(
+    value: object, page_url: str | None, forced: Endpoint | None, path: str
+) -> Endpoint:
+    url = value.get("url") if isinstance(value, dict) else None
+    found = endpoint_of_url(url)
+    if forced:
+        # A legacy object stays legacy even when the caller names its endpoint.
+        return Endpoint(forced.table, legacy=bool(found and found.legacy))
+    if found:
+        return found
+    if url is not None:
+        raise IngestError(f"{path}.url" if path else "url", f"unknown LL2 endpoint in {url!r}")
+    found = endpoint_of_url(page_url)
+    if found:
+        return found
+    raise IngestError(path, "cannot tell the endpoint (no url); pass --endpoint")

@@ -1,0 +1,18 @@
+"""Alembic environment: runs on the connection handed over by ``store.migrate``."""
+
+from alembic import context
+
+from store.tables import metadata
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("run migrations through `flightgraph db upgrade` (store.migrate)")
+
+context.configure(
+    connection=connection,
+    target_metadata=metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()
