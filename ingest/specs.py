@@ -58,7 +58,6 @@ CHILDREN: Mapping[str, tuple[Child, ...]] = {
     "space_stations": (
         Child("active_expeditions", "expeditions", {"spacestation_id": ""}),
         Child("docking_location", "docking_locations", {"spacestation_id": ""}),
-        Child("active_docking_events", "docking_events", {"space_station_target_id": ""}),
     ),
     "docking_locations": (
         Child(

@@ -5,6 +5,7 @@ The rules let ingest map LL2 JSON to rows without a per-field table of its own:
 * a scalar column is named exactly like the LL2 key it holds;
 * ``<key>_id`` with a foreign key holds the id of the nested object under ``<key>``;
 * ``owner(...)`` columns are back references filled from an enclosing object, never from a key;
+* JSON columns store SQL NULL for None (not JSON ``null``), so ``IS NULL`` means "no value";
 * every entity table has ``extra`` (JSON): LL2 keys the store has no column for, so that a field
   LL2 adds tomorrow is kept instead of dropped;
 * an association table (``link``) stores an ordered many-to-many list under one LL2 key.
@@ -81,7 +82,7 @@ def duration(name: str) -> Column[Any]:
 
 def values(name: str) -> Column[Any]:
     """A list of value objects with no identity of their own, kept as JSON."""
-    return Column(name, JSON)
+    return Column(name, JSON(none_as_null=True))
 
 
 def ref(key: str, target: str) -> Column[Any]:
@@ -105,7 +106,7 @@ def entity(name: str, *columns: Column[Any], url: bool = True) -> Table:
     head: list[Column[Any]] = [Column("id", _key_type(name), primary_key=True, autoincrement=False)]
     if url:
         head.append(text("url"))
-    return Table(name, metadata, *head, *columns, Column("extra", JSON), info={"entity": True})
+    return Table(name, metadata, *head, *columns, Column("extra", JSON(none_as_null=True)), info={"entity": True})
 
 
 def lookup(name: str, *columns: Column[Any]) -> Table:

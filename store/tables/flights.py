@@ -69,6 +69,10 @@ space_stations = entity(
     integer("docked_vehicles"),
 )
 space_stations_owners = link("space_stations", "owners", "agencies")
+# LL2's own selection of events, not "every event targeting the station": kept as listed.
+space_stations_active_docking_events = link(
+    "space_stations", "active_docking_events", "docking_events"
+)
 
 expeditions = entity(
     "expeditions",

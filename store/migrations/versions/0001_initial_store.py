@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 22:40:52.828207
+Create Date: 2026-11-28 22:44:54.290981
 """
 
 from collections.abc import Sequence
@@ -23,7 +23,7 @@ def upgrade() -> None:
     op.create_table('agency_types',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_agency_types')),
     info={'entity': True}
     )
@@ -31,28 +31,28 @@ def upgrade() -> None:
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('role', sa.Text(), nullable=True),
     sa.Column('priority', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_astronaut_roles')),
     info={'entity': True}
     )
     op.create_table('astronaut_statuses',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_astronaut_statuses')),
     info={'entity': True}
     )
     op.create_table('astronaut_types',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_astronaut_types')),
     info={'entity': True}
     )
     op.create_table('celestial_body_types',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_celestial_body_types')),
     info={'entity': True}
     )
@@ -63,7 +63,7 @@ def upgrade() -> None:
     sa.Column('alpha_3_code', sa.Text(), nullable=True),
     sa.Column('nationality_name', sa.Text(), nullable=True),
     sa.Column('nationality_name_composed', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_countries')),
     info={'entity': True}
     )
@@ -76,14 +76,14 @@ def upgrade() -> None:
     sa.Column('name', sa.Text(), nullable=True),
     sa.Column('priority', sa.BigInteger(), nullable=True),
     sa.Column('link', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_image_licenses')),
     info={'entity': True}
     )
     op.create_table('image_variant_types',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_image_variant_types')),
     info={'entity': True}
     )
@@ -92,7 +92,7 @@ def upgrade() -> None:
     sa.Column('name', sa.Text(), nullable=True),
     sa.Column('abbrev', sa.Text(), nullable=True),
     sa.Column('description', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_landing_types')),
     info={'entity': True}
     )
@@ -101,7 +101,7 @@ def upgrade() -> None:
     sa.Column('name', sa.Text(), nullable=True),
     sa.Column('abbrev', sa.Text(), nullable=True),
     sa.Column('description', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_launch_statuses')),
     info={'entity': True}
     )
@@ -121,7 +121,7 @@ def upgrade() -> None:
     sa.Column('successful_landings', sa.BigInteger(), nullable=True),
     sa.Column('failed_landings', sa.BigInteger(), nullable=True),
     sa.Column('consecutive_successful_landings', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['parent_id'], ['launcher_config_families.id'], name=op.f('fk_launcher_config_families_parent_id_launcher_config_families'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_launcher_config_families')),
     info={'entity': True}
@@ -135,7 +135,7 @@ def upgrade() -> None:
     sa.Column('name', sa.Text(), nullable=True),
     sa.Column('abbrev', sa.Text(), nullable=True),
     sa.Column('description', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_launcher_statuses')),
     info={'entity': True}
     )
@@ -144,49 +144,49 @@ def upgrade() -> None:
     sa.Column('name', sa.Text(), nullable=True),
     sa.Column('abbrev', sa.Text(), nullable=True),
     sa.Column('description', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_net_precisions')),
     info={'entity': True}
     )
     op.create_table('payload_types',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_payload_types')),
     info={'entity': True}
     )
     op.create_table('program_types',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_program_types')),
     info={'entity': True}
     )
     op.create_table('space_station_statuses',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_space_station_statuses')),
     info={'entity': True}
     )
     op.create_table('space_station_types',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_space_station_types')),
     info={'entity': True}
     )
     op.create_table('spacecraft_config_types',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_spacecraft_config_types')),
     info={'entity': True}
     )
     op.create_table('spacecraft_statuses',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_spacecraft_statuses')),
     info={'entity': True}
     )
@@ -198,7 +198,7 @@ def upgrade() -> None:
     sa.Column('credit', sa.Text(), nullable=True),
     sa.Column('license_id', sa.BigInteger(), nullable=True),
     sa.Column('single_use', sa.Boolean(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['license_id'], ['image_licenses.id'], name=op.f('fk_images_license_id_image_licenses'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_images')),
     info={'entity': True}
@@ -239,7 +239,7 @@ def upgrade() -> None:
     sa.Column('attempted_landings_payload', sa.BigInteger(), nullable=True),
     sa.Column('info_url', sa.Text(), nullable=True),
     sa.Column('wiki_url', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_agencies_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['logo_id'], ['images.id'], name=op.f('fk_agencies_logo_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['social_logo_id'], ['images.id'], name=op.f('fk_agencies_social_logo_id_images'), initially='DEFERRED', deferrable=True),
@@ -277,7 +277,7 @@ def upgrade() -> None:
     sa.Column('total_attempted_landings', sa.BigInteger(), nullable=True),
     sa.Column('successful_landings', sa.BigInteger(), nullable=True),
     sa.Column('failed_landings', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_celestial_bodies_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['type_id'], ['celestial_body_types.id'], name=op.f('fk_celestial_bodies_type_id_celestial_body_types'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_celestial_bodies')),
@@ -293,7 +293,7 @@ def upgrade() -> None:
     sa.Column('image_id', sa.BigInteger(), nullable=True),
     sa.Column('type_id', sa.BigInteger(), nullable=True),
     sa.Column('image_url', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_image_variants_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['type_id'], ['image_variant_types.id'], name=op.f('fk_image_variants_type_id_image_variant_types'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_image_variants')),
@@ -314,7 +314,7 @@ def upgrade() -> None:
     sa.Column('start_date', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('end_date', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('type_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_programs_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['type_id'], ['program_types.id'], name=op.f('fk_programs_type_id_program_types'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_programs')),
@@ -330,7 +330,7 @@ def upgrade() -> None:
     sa.Column('name', sa.Text(), nullable=True),
     sa.Column('url', sa.Text(), nullable=True),
     sa.Column('logo_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['logo_id'], ['images.id'], name=op.f('fk_social_media_logo_id_images'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_social_media')),
     info={'entity': True}
@@ -355,7 +355,7 @@ def upgrade() -> None:
     sa.Column('volume', sa.BigInteger(), nullable=True),
     sa.Column('onboard_crew', sa.BigInteger(), nullable=True),
     sa.Column('docked_vehicles', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_space_stations_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['status_id'], ['space_station_statuses.id'], name=op.f('fk_space_stations_status_id_space_station_statuses'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['type_id'], ['space_station_types.id'], name=op.f('fk_space_stations_type_id_space_station_types'), initially='DEFERRED', deferrable=True),
@@ -402,7 +402,7 @@ def upgrade() -> None:
     sa.Column('flights_count', sa.BigInteger(), nullable=True),
     sa.Column('landings_count', sa.BigInteger(), nullable=True),
     sa.Column('spacewalks_count', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['agency_id'], ['agencies.id'], name=op.f('fk_astronauts_agency_id_agencies'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_astronauts_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['status_id'], ['astronaut_statuses.id'], name=op.f('fk_astronauts_status_id_astronaut_statuses'), initially='DEFERRED', deferrable=True),
@@ -425,7 +425,7 @@ def upgrade() -> None:
     sa.Column('start', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('end', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('spacestation_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['spacestation_id'], ['space_stations.id'], name=op.f('fk_expeditions_spacestation_id_space_stations'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_expeditions')),
     info={'entity': True}
@@ -486,7 +486,7 @@ def upgrade() -> None:
     sa.Column('failed_landings', sa.BigInteger(), nullable=True),
     sa.Column('consecutive_successful_landings', sa.BigInteger(), nullable=True),
     sa.Column('fastest_turnaround', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_launcher_configurations_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['manufacturer_id'], ['agencies.id'], name=op.f('fk_launcher_configurations_manufacturer_id_agencies'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_launcher_configurations')),
@@ -516,7 +516,7 @@ def upgrade() -> None:
     sa.Column('timezone_name', sa.Text(), nullable=True),
     sa.Column('total_launch_count', sa.BigInteger(), nullable=True),
     sa.Column('total_landing_count', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['celestial_body_id'], ['celestial_bodies.id'], name=op.f('fk_locations_celestial_body_id_celestial_bodies'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['country_id'], ['countries.id'], name=op.f('fk_locations_country_id_countries'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_locations_image_id_images'), initially='DEFERRED', deferrable=True),
@@ -537,7 +537,7 @@ def upgrade() -> None:
     sa.Column('priority', sa.BigInteger(), nullable=True),
     sa.Column('image_url', sa.Text(), nullable=True),
     sa.Column('agency_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['agency_id'], ['agencies.id'], name=op.f('fk_mission_patches_agency_id_agencies'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_mission_patches')),
     info={'entity': True}
@@ -550,7 +550,7 @@ def upgrade() -> None:
     sa.Column('name', sa.Text(), nullable=True),
     sa.Column('abbrev', sa.Text(), nullable=True),
     sa.Column('celestial_body_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['celestial_body_id'], ['celestial_bodies.id'], name=op.f('fk_orbits_celestial_body_id_celestial_bodies'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_orbits')),
     info={'entity': True}
@@ -571,7 +571,7 @@ def upgrade() -> None:
     sa.Column('cost', sa.BigInteger(), nullable=True),
     sa.Column('mass', sa.Float(), nullable=True),
     sa.Column('description', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_payloads_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['manufacturer_id'], ['agencies.id'], name=op.f('fk_payloads_manufacturer_id_agencies'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['operator_id'], ['agencies.id'], name=op.f('fk_payloads_operator_id_agencies'), initially='DEFERRED', deferrable=True),
@@ -603,7 +603,7 @@ def upgrade() -> None:
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('social_media_id', sa.BigInteger(), nullable=True),
     sa.Column('url', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['social_media_id'], ['social_media.id'], name=op.f('fk_social_media_links_social_media_id_social_media'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_social_media_links')),
     info={'entity': True}
@@ -631,7 +631,7 @@ def upgrade() -> None:
     sa.Column('manufacturer_id', sa.BigInteger(), nullable=True),
     sa.Column('parent_id', sa.BigInteger(), nullable=True),
     sa.Column('maiden_flight', sa.Date(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['manufacturer_id'], ['agencies.id'], name=op.f('fk_spacecraft_config_families_manufacturer_id_agencies'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['parent_id'], ['spacecraft_config_families.id'], name=op.f('fk_spacecraft_config_families_parent_id_spacecraft_config_families'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_spacecraft_config_families')),
@@ -671,7 +671,7 @@ def upgrade() -> None:
     sa.Column('successful_landings', sa.BigInteger(), nullable=True),
     sa.Column('failed_landings', sa.BigInteger(), nullable=True),
     sa.Column('fastest_turnaround', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['agency_id'], ['agencies.id'], name=op.f('fk_spacecraft_configurations_agency_id_agencies'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_spacecraft_configurations_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['type_id'], ['spacecraft_config_types.id'], name=op.f('fk_spacecraft_configurations_type_id_spacecraft_config_types'), initially='DEFERRED', deferrable=True),
@@ -731,7 +731,7 @@ def upgrade() -> None:
     sa.Column('spacestation_id', sa.BigInteger(), nullable=True),
     sa.Column('spacecraft_id', sa.BigInteger(), nullable=True),
     sa.Column('payload_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['payload_id'], ['payloads.id'], name=op.f('fk_docking_locations_payload_id_payloads'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['spacecraft_id'], ['spacecraft_configurations.id'], name=op.f('fk_docking_locations_spacecraft_id_spacecraft_configurations'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['spacestation_id'], ['space_stations.id'], name=op.f('fk_docking_locations_spacestation_id_space_stations'), initially='DEFERRED', deferrable=True),
@@ -770,7 +770,7 @@ def upgrade() -> None:
     sa.Column('attempted_landings', sa.BigInteger(), nullable=True),
     sa.Column('failed_landings', sa.BigInteger(), nullable=True),
     sa.Column('celestial_body_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['celestial_body_id'], ['celestial_bodies.id'], name=op.f('fk_landing_locations_celestial_body_id_celestial_bodies'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_landing_locations_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['location_id'], ['locations.id'], name=op.f('fk_landing_locations_location_id_locations'), initially='DEFERRED', deferrable=True),
@@ -825,7 +825,7 @@ def upgrade() -> None:
     sa.Column('first_launch_date', store.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('fastest_turnaround', sa.Text(), nullable=True),
     sa.Column('launcher_config_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_launchers_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['launcher_config_id'], ['launcher_configurations.id'], name=op.f('fk_launchers_launcher_config_id_launcher_configurations'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['status_id'], ['launcher_statuses.id'], name=op.f('fk_launchers_status_id_launcher_statuses'), initially='DEFERRED', deferrable=True),
@@ -845,9 +845,9 @@ def upgrade() -> None:
     sa.Column('description', sa.Text(), nullable=True),
     sa.Column('image_id', sa.BigInteger(), nullable=True),
     sa.Column('orbit_id', sa.BigInteger(), nullable=True),
-    sa.Column('info_urls', sa.JSON(), nullable=True),
-    sa.Column('vid_urls', sa.JSON(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('info_urls', sa.JSON(none_as_null=True), nullable=True),
+    sa.Column('vid_urls', sa.JSON(none_as_null=True), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_missions_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['orbit_id'], ['orbits.id'], name=op.f('fk_missions_orbit_id_orbits'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_missions')),
@@ -877,7 +877,7 @@ def upgrade() -> None:
     sa.Column('orbital_launch_attempt_count', sa.BigInteger(), nullable=True),
     sa.Column('fastest_turnaround', sa.Text(), nullable=True),
     sa.Column('location_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['country_id'], ['countries.id'], name=op.f('fk_pads_country_id_countries'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_pads_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['location_id'], ['locations.id'], name=op.f('fk_pads_location_id_locations'), initially='DEFERRED', deferrable=True),
@@ -921,7 +921,7 @@ def upgrade() -> None:
     op.create_table('rockets',
     sa.Column('id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('configuration_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['configuration_id'], ['launcher_configurations.id'], name=op.f('fk_rockets_configuration_id_launcher_configurations'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_rockets')),
     info={'entity': True}
@@ -945,7 +945,7 @@ def upgrade() -> None:
     sa.Column('description', sa.Text(), nullable=True),
     sa.Column('spacecraft_config_id', sa.BigInteger(), nullable=True),
     sa.Column('fastest_turnaround', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_spacecraft_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['spacecraft_config_id'], ['spacecraft_configurations.id'], name=op.f('fk_spacecraft_spacecraft_config_id_spacecraft_configurations'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['status_id'], ['spacecraft_statuses.id'], name=op.f('fk_spacecraft_status_id_spacecraft_statuses'), initially='DEFERRED', deferrable=True),
@@ -982,7 +982,7 @@ def upgrade() -> None:
     sa.Column('duration', sa.Text(), nullable=True),
     sa.Column('location', sa.Text(), nullable=True),
     sa.Column('expedition_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['expedition_id'], ['expeditions.id'], name=op.f('fk_spacewalks_expedition_id_expeditions'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_spacewalks')),
     info={'entity': True}
@@ -1013,7 +1013,7 @@ def upgrade() -> None:
     sa.Column('downrange_distance', sa.Float(), nullable=True),
     sa.Column('landing_location_id', sa.BigInteger(), nullable=True),
     sa.Column('type_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['landing_location_id'], ['landing_locations.id'], name=op.f('fk_landings_landing_location_id_landing_locations'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['type_id'], ['landing_types.id'], name=op.f('fk_landings_type_id_landing_types'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_landings')),
@@ -1058,10 +1058,10 @@ def upgrade() -> None:
     sa.Column('agency_launch_attempt_count_year', sa.BigInteger(), nullable=True),
     sa.Column('flightclub_url', sa.Text(), nullable=True),
     sa.Column('pad_turnaround', sa.Text(), nullable=True),
-    sa.Column('info_urls', sa.JSON(), nullable=True),
-    sa.Column('vid_urls', sa.JSON(), nullable=True),
-    sa.Column('timeline', sa.JSON(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('info_urls', sa.JSON(none_as_null=True), nullable=True),
+    sa.Column('vid_urls', sa.JSON(none_as_null=True), nullable=True),
+    sa.Column('timeline', sa.JSON(none_as_null=True), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['image_id'], ['images.id'], name=op.f('fk_launches_image_id_images'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['launch_service_provider_id'], ['agencies.id'], name=op.f('fk_launches_launch_service_provider_id_agencies'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['mission_id'], ['missions.id'], name=op.f('fk_launches_mission_id_missions'), initially='DEFERRED', deferrable=True),
@@ -1139,7 +1139,7 @@ def upgrade() -> None:
     sa.Column('turn_around_time', sa.Text(), nullable=True),
     sa.Column('landing_id', sa.BigInteger(), nullable=True),
     sa.Column('previous_flight_id', sa.String(length=36), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['landing_id'], ['landings.id'], name=op.f('fk_first_stages_landing_id_landings'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['launcher_id'], ['launchers.id'], name=op.f('fk_first_stages_launcher_id_launchers'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['previous_flight_id'], ['launches.id'], name=op.f('fk_first_stages_previous_flight_id_launches'), initially='DEFERRED', deferrable=True),
@@ -1187,7 +1187,7 @@ def upgrade() -> None:
     sa.Column('payload_id', sa.BigInteger(), nullable=True),
     sa.Column('launch_id', sa.String(length=36), nullable=True),
     sa.Column('landing_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['landing_id'], ['landings.id'], name=op.f('fk_payload_flights_landing_id_landings'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['launch_id'], ['launches.id'], name=op.f('fk_payload_flights_launch_id_launches'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['payload_id'], ['payloads.id'], name=op.f('fk_payload_flights_payload_id_payloads'), initially='DEFERRED', deferrable=True),
@@ -1209,7 +1209,7 @@ def upgrade() -> None:
     sa.Column('landing_id', sa.BigInteger(), nullable=True),
     sa.Column('duration', sa.Text(), nullable=True),
     sa.Column('turn_around_time', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['landing_id'], ['landings.id'], name=op.f('fk_spacecraft_flights_landing_id_landings'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['launch_id'], ['launches.id'], name=op.f('fk_spacecraft_flights_launch_id_launches'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['spacecraft_id'], ['spacecraft.id'], name=op.f('fk_spacecraft_flights_spacecraft_id_spacecraft'), initially='DEFERRED', deferrable=True),
@@ -1230,7 +1230,7 @@ def upgrade() -> None:
     sa.Column('info_url', sa.Text(), nullable=True),
     sa.Column('created_by', sa.Text(), nullable=True),
     sa.Column('created_on', store.types.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['launch_id'], ['launches.id'], name=op.f('fk_updates_launch_id_launches'), initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_updates')),
     info={'entity': True}
@@ -1247,7 +1247,7 @@ def upgrade() -> None:
     sa.Column('expedition_id', sa.BigInteger(), nullable=True),
     sa.Column('spacewalk_id', sa.BigInteger(), nullable=True),
     sa.Column('crew', sa.Text(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['astronaut_id'], ['astronauts.id'], name=op.f('fk_astronaut_flights_astronaut_id_astronauts'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['expedition_id'], ['expeditions.id'], name=op.f('fk_astronaut_flights_expedition_id_expeditions'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['flight_id'], ['spacecraft_flights.id'], name=op.f('fk_astronaut_flights_flight_id_spacecraft_flights'), initially='DEFERRED', deferrable=True),
@@ -1289,7 +1289,7 @@ def upgrade() -> None:
     sa.Column('flight_vehicle_chaser_id', sa.BigInteger(), nullable=True),
     sa.Column('space_station_chaser_id', sa.BigInteger(), nullable=True),
     sa.Column('payload_flight_chaser_id', sa.BigInteger(), nullable=True),
-    sa.Column('extra', sa.JSON(), nullable=True),
+    sa.Column('extra', sa.JSON(none_as_null=True), nullable=True),
     sa.ForeignKeyConstraint(['docking_location_id'], ['docking_locations.id'], name=op.f('fk_docking_events_docking_location_id_docking_locations'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['flight_vehicle_chaser_id'], ['spacecraft_flights.id'], name=op.f('fk_docking_events_flight_vehicle_chaser_id_spacecraft_flights'), initially='DEFERRED', deferrable=True),
     sa.ForeignKeyConstraint(['flight_vehicle_target_id'], ['spacecraft_flights.id'], name=op.f('fk_docking_events_flight_vehicle_target_id_spacecraft_flights'), initially='DEFERRED', deferrable=True),
@@ -1310,11 +1310,29 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_docking_events_space_station_chaser_id'), ['space_station_chaser_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_docking_events_space_station_target_id'), ['space_station_target_id'], unique=False)
 
+    op.create_table('space_stations_active_docking_events',
+    sa.Column('owner_id', sa.BigInteger(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('target_id', sa.BigInteger(), nullable=False),
+    sa.ForeignKeyConstraint(['owner_id'], ['space_stations.id'], name=op.f('fk_space_stations_active_docking_events_owner_id_space_stations'), initially='DEFERRED', deferrable=True),
+    sa.ForeignKeyConstraint(['target_id'], ['docking_events.id'], name=op.f('fk_space_stations_active_docking_events_target_id_docking_events'), initially='DEFERRED', deferrable=True),
+    sa.PrimaryKeyConstraint('owner_id', 'position', name=op.f('pk_space_stations_active_docking_events')),
+    info={'link': {'owner': 'space_stations', 'key': 'active_docking_events', 'target': 'docking_events'}}
+    )
+    with op.batch_alter_table('space_stations_active_docking_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_space_stations_active_docking_events_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_space_stations_active_docking_events_target_id'), ['target_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('space_stations_active_docking_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_space_stations_active_docking_events_target_id'))
+        batch_op.drop_index(batch_op.f('ix_space_stations_active_docking_events_owner_id'))
+
+    op.drop_table('space_stations_active_docking_events')
     with op.batch_alter_table('docking_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_docking_events_space_station_target_id'))
         batch_op.drop_index(batch_op.f('ix_docking_events_space_station_chaser_id'))
