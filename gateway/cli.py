@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -12,8 +13,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 
 from gateway.settings import Settings
+from store.migrate import OutdatedDatabase
 
 err = Console(stderr=True)
 out = Console()
@@ -56,8 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo-data":
             return _demo(args.flights, args.seed, args.out)
     except KeyboardInterrupt:
-        err.print("interrupted")
+        _error("interrupted")
         return 130
+    except (OSError, SQLAlchemyError, OutdatedDatabase) as error:
+        # The database is unreachable or not migrated: say so, no traceback.
+        _error(f"database {settings.database_url!r}: {error}")
+        return 2
     raise AssertionError(args.command)
 
 
@@ -79,6 +86,7 @@ async def _ingest(
     settings: Settings, paths: list[Path], endpoint: str | None, fail_fast: bool
 ) -> int:
     from ingest.files import expand_paths, ingest_file, resolve_endpoint
+    from ingest.normalise import WalkMemo
     from store.engine import create_engine
     from store.migrate import ensure_current
 
@@ -86,12 +94,13 @@ async def _ingest(
         try:
             resolve_endpoint(endpoint)
         except ValueError as error:
-            err.print(f"error: {error}")
+            _error(str(error))
             return 2
     files = list(expand_paths(paths))
     engine = create_engine(settings.database_url)
     totals: dict[str, Counter[str]] = {}
     failed = 0
+    memo = WalkMemo()
     try:
         await ensure_current(engine)
         with Progress(
@@ -107,12 +116,19 @@ async def _ingest(
                 size = path.stat().st_size if path.is_file() else 0
                 task = progress.add_task(path.name, total=size, visible=size >= PROGRESS_MIN_BYTES)
                 result = await ingest_file(
-                    engine, path, endpoint, lambda done, t=task: progress.update(t, completed=done)
+                    engine,
+                    path,
+                    endpoint,
+                    lambda done, t=task: progress.update(t, completed=done),
+                    memo,
                 )
                 progress.remove_task(task)
+                # What the run keeps (the walk memo) is long-lived and acyclic: move it out of
+                # the collector's way instead of rescanning it on every full collection.
+                gc.freeze()
                 if not result.ok:
                     failed += 1
-                    err.print(f"error: {path}: {result.error}", highlight=False, markup=False)
+                    _error(f"{path}: {result.error}")
                     if fail_fast:
                         break
                     continue
@@ -122,6 +138,11 @@ async def _ingest(
         await engine.dispose()
     _print_summary(totals, len(files), failed)
     return 1 if failed else 0
+
+
+def _error(message: str) -> None:
+    # Plain text, one line per error: greppable, never wrapped or styled.
+    print(f"error: {message}", file=sys.stderr, flush=True)
 
 
 def _print_summary(totals: dict[str, Counter[str]], files: int, failed: int) -> None:

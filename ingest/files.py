@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ingest.errors import IngestError
-from ingest.normalise import Batch, Endpoint, Normaliser, endpoint_of_url
+from ingest.normalise import Batch, Endpoint, Normaliser, WalkMemo, endpoint_of_url
 from ingest.reader import iter_records
 from ingest.specs import ENDPOINTS
 from ingest.writer import Outcomes, write_batch
@@ -54,8 +54,13 @@ async def ingest_file(
     path: Path,
     endpoint: str | None = None,
     progress: Progress | None = None,
+    memo: WalkMemo | None = None,
 ) -> FileResult:
-    """Ingest one file whole or not at all; bad input becomes ``FileResult.error``."""
+    """Ingest one file whole or not at all; bad input becomes ``FileResult.error``.
+
+    Pass the same ``memo`` to the files of one run to skip objects an earlier file wrote.
+    """
+    memo = memo if memo is not None else WalkMemo()
     forced = Endpoint(resolve_endpoint(endpoint), legacy=False) if endpoint else None
     result = FileResult(path)
     outcomes = Outcomes()
@@ -63,24 +68,27 @@ async def ingest_file(
         with path.open("rb") as stream:
             async with engine.begin() as conn:
                 batch = Batch()
-                normaliser = Normaliser(batch)
-                for record in iter_records(stream):
+                normaliser = Normaliser(batch, memo)
+                for record in iter_records(stream, path.stat().st_size):
                     target = _endpoint_for(record.value, record.page_url, forced, record.path)
                     normaliser.add(record.value, target.table, record.path, target.legacy)
                     result.records += 1
                     if result.records % BATCH_RECORDS == 0:
                         await write_batch(conn, batch, outcomes)
                         batch = Batch()
-                        normaliser = Normaliser(batch)
+                        normaliser = Normaliser(batch, memo)
                         if progress:
                             progress(stream.tell())
                 await write_batch(conn, batch, outcomes)
                 if progress:
                     progress(stream.tell())
+            memo.commit()
     except IngestError as error:
         result.error = str(error)
     except OSError as error:
         result.error = f"cannot read: {error.strerror or error}"
+    finally:
+        memo.rollback()  # no-op after a commit
     if result.ok:
         result.counts = outcomes.summary()
     return result

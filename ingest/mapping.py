@@ -90,6 +90,14 @@ def converter(column_type: Any) -> Callable[[Any], Any]:
     raise TypeError(f"no LL2 converter for column type {column_type!r}")
 
 
+VERBATIM: dict[Callable[[Any], Any], type] = {
+    _string: str,
+    _integer: int,
+    _number: float,
+    _flag: bool,
+}
+
+
 @dataclass(frozen=True)
 class TableMap:
     table: Table
@@ -99,6 +107,8 @@ class TableMap:
     links: Mapping[str, Table]  # LL2 key -> association table
     children: Mapping[str, Child]
     has_last_updated: bool
+    # LL2 key -> the Python type a value may be stored as without conversion
+    verbatim: Mapping[str, type]
 
 
 def _id_converter(table: Table) -> Callable[[Any], Any]:
@@ -144,4 +154,7 @@ def table_map(name: str) -> TableMap:
         links=links,
         children={child.key: child for child in CHILDREN.get(name, ())},
         has_last_updated="last_updated" in table.c,
+        verbatim={
+            key: VERBATIM[convert] for key, convert in scalars.items() if convert in VERBATIM
+        },
     )

@@ -79,11 +79,43 @@ def endpoint_of_url(url: Any) -> Endpoint | None:
     return None
 
 
+class WalkMemo:
+    """Objects already walked: an occurrence equal to one of them adds nothing.
+
+    Shared objects (agencies, images, statuses…) repeat in nearly every record. Comparing
+    dicts runs in C and costs far less than walking, fetching and comparing rows again, so
+    an equal occurrence is skipped with its whole subtree. Entries are staged per file and
+    kept only when the file commits, so a rolled-back file leaves nothing behind. A memo
+    lives for one ingest run: it assumes no one else rewrites those rows meanwhile.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+        self._staged: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+
+    def get(self, memo: tuple[Any, ...], obj: dict[str, Any]) -> Any:
+        held = self._staged.get(memo) or self._kept.get(memo)
+        if held is not None and held[0] == obj:
+            return held[1]
+        return None
+
+    def put(self, memo: tuple[Any, ...], obj: dict[str, Any], key: Any) -> None:
+        self._staged[memo] = (obj, key)
+
+    def commit(self) -> None:
+        self._kept.update(self._staged)
+        self._staged.clear()
+
+    def rollback(self) -> None:
+        self._staged.clear()
+
+
 class Normaliser:
     """Walks one root object and everything nested in it into a Batch."""
 
-    def __init__(self, batch: Batch) -> None:
+    def __init__(self, batch: Batch, memo: WalkMemo | None = None) -> None:
         self.batch = batch
+        self.memo = memo if memo is not None else WalkMemo()
 
     def add(self, obj: Any, table: str, path: str, legacy: bool) -> Any:
         return self._object(obj, table, path, (), legacy, {})
@@ -99,6 +131,11 @@ class Normaliser:
     ) -> Any:
         if not isinstance(obj, dict):
             raise IngestError(path, f"expected object, got {_describe(obj)}")
+        memo = (table, obj.get("id"), legacy, *implied.items()) if "id" in obj else None
+        if memo is not None:
+            known = self.memo.get(memo, obj)
+            if known is not None:
+                return known
         tm = table_map(table)
         if legacy and table in LEGACY_RENAMES:
             renames = LEGACY_RENAMES[table]
@@ -110,8 +147,14 @@ class Normaliser:
         except BadValue as error:
             raise IngestError(_join(path, "id"), str(error)) from None
         pending = Pending(values=dict(implied))
+        values = pending.values
         lineage = (*ancestry, (table, key))
+        verbatim = tm.verbatim
         for name, value in obj.items():
+            # Hot path: most values are plain scalars already of their column's type.
+            if (value is None and name in tm.scalars) or verbatim.get(name) is type(value):
+                values[name] = value
+                continue
             if name == "id" or name in PRESENTATION_KEYS:
                 continue
             try:
@@ -122,6 +165,8 @@ class Normaliser:
                 # Pre-2.3.0 shapes the changelog does not map are kept, not guessed at.
                 pending.extra[name] = value
         self.batch.put(table, key, pending)
+        if memo is not None:
+            self.memo.put(memo, obj, key)
         return key
 
     def _field(
@@ -153,7 +198,7 @@ class Normaliser:
             ]
         elif name in tm.children:
             child = tm.children[name]
-            implied = _backrefs(child.backrefs, lineage)
+            implied = {**_backrefs(child.backrefs, lineage), **child.consts}
             if child.single:
                 if value is None:
                     ids = []

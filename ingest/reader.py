@@ -1,8 +1,11 @@
 """Stream LL2 records out of a JSON file without loading it whole.
 
 A file may hold one object, a page envelope (``count/next/previous/results``) or a bare
-array of objects. Records are yielded one at a time with their JSON path, so memory stays
-bounded by the largest single record, not by the file.
+array of objects. Files up to ``WHOLE_FILE_LIMIT`` (an LL2 page of 100 detailed records is
+about 1.5 MB) are parsed whole by orjson, the fastest parser at hand. Larger ones are
+streamed: a shallow pass reads the top-level structure, then ijson builds one record at a
+time, so memory stays bounded by the largest record. Bad JSON is always located by the
+streaming parser, so the error names the record it broke in.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 import ijson
+import orjson
 
 from ingest.errors import IngestError
 
@@ -23,86 +27,98 @@ class Record:
     page_url: str | None  # the envelope's next/previous link, a hint for the endpoint
 
 
-def iter_records(stream: IO[bytes]) -> Iterator[Record]:
+@dataclass(frozen=True)
+class Layout:
+    kind: str  # "array" | "envelope" | "object"
+    page_url: str | None = None
+
+
+WHOLE_FILE_LIMIT = 16 * 1024 * 1024
+
+
+def iter_records(stream: IO[bytes], size: int | None = None) -> Iterator[Record]:
+    if size is not None and size <= WHOLE_FILE_LIMIT:
+        try:
+            document = orjson.loads(stream.read())
+        except orjson.JSONDecodeError:
+            stream.seek(0)  # let the streaming parser say where it broke
+        else:
+            yield from _records_of(document)
+            return
+    layout = _layout(stream)
+    stream.seek(0)
+    if layout.kind == "object":
+        for value in _items(stream, "", ""):
+            yield Record("", value, None)
+        return
+    prefix, label = ("item", "") if layout.kind == "array" else ("results.item", "results")
+    index = 0
+    for value in _items(stream, prefix, lambda: f"{label}[{index}]"):
+        yield Record(f"{label}[{index}]", value, layout.page_url)
+        index += 1
+
+
+def _records_of(document: Any) -> Iterator[Record]:
+    if isinstance(document, list):
+        for index, value in enumerate(document):
+            yield Record(f"[{index}]", value, None)
+    elif isinstance(document, dict) and "results" in document:
+        results = document["results"]
+        if not isinstance(results, list):
+            raise IngestError("results", "expected an array of objects")
+        hint = document.get("next") or document.get("previous")
+        hint = hint if isinstance(hint, str) else None
+        for index, value in enumerate(results):
+            yield Record(f"results[{index}]", value, hint)
+    elif isinstance(document, dict):
+        yield Record("", document, None)
+    else:
+        raise IngestError("", "expected a JSON object or array at the top level")
+
+
+def _items(stream: IO[bytes], prefix: str, where: Any) -> Iterator[Any]:
+    try:
+        yield from ijson.items(stream, prefix, use_float=True)
+    except ijson.JSONError as error:
+        raise IngestError(
+            where() if callable(where) else where, f"invalid JSON: {_reason(error)}"
+        ) from None
+
+
+def _layout(stream: IO[bytes]) -> Layout:
+    """Top-level shape of the file, reading no further than the start of ``results``."""
     events = ijson.parse(stream, use_float=True)
-    where = ""
+    hints: dict[str, str] = {}
     try:
         first = next(events, None)
         if first is None:
             raise IngestError("", "empty file: expected a JSON object or array")
-        _, event, _ = first
-        if event == "start_array":
-            for index, value in enumerate(_array_items(events, "item")):
-                where = f"[{index}]"
-                yield Record(where, value, None)
-        elif event == "start_map":
-            yield from _map_records(events)
-        else:
+        if first[1] == "start_array":
+            return Layout("array")
+        if first[1] != "start_map":
             raise IngestError("", "expected a JSON object or array at the top level")
-        trailing = next(events, None)
-        if trailing is not None:
-            raise IngestError("", "unexpected data after the top-level JSON value")
+        depth, key = 1, None
+        for _, event, value in events:
+            if depth == 1 and event == "map_key":
+                key = value
+                if key == "results":
+                    _, start, _ = next(events)
+                    if start != "start_array":
+                        raise IngestError("results", "expected an array of objects")
+                    return Layout("envelope", hints.get("next") or hints.get("previous"))
+            elif event in ("start_map", "start_array"):
+                depth += 1
+            elif event in ("end_map", "end_array"):
+                depth -= 1
+                if depth == 0:
+                    return Layout("object")
+            elif depth == 1 and key in ("next", "previous") and isinstance(value, str):
+                hints[key] = value
     except ijson.JSONError as error:
-        raise IngestError(where, f"invalid JSON: {_reason(error)}") from None
-
-
-def _map_records(events: Iterator[tuple[str, str, Any]]) -> Iterator[Record]:
-    top: dict[str, Any] = {}
-    streamed = False
-    index = -1
-    try:
-        for prefix, event, value in events:
-            if event == "end_map" and prefix == "":
-                break
-            if event != "map_key":
-                continue
-            key = value
-            if key == "results":
-                _, start, _ = next(events)
-                if start == "start_array":
-                    streamed = True
-                    hint = top.get("next") or top.get("previous")
-                    for index, item in enumerate(_array_items(events, "results.item")):
-                        yield Record(f"results[{index}]", item, hint)
-                    continue
-                top[key] = _build(events, start, None, "results")
-            else:
-                _, start, scalar = next(events)
-                top[key] = _build(events, start, scalar, key)
-    except ijson.JSONError as error:
-        where = f"results[{index + 1}]" if streamed or index >= 0 else ""
-        raise IngestError(where, f"invalid JSON: {_reason(error)}") from None
-    if not streamed:
-        if "results" in top and "count" in top:
-            raise IngestError("results", "expected an array of objects")
-        yield Record("", top, None)
-
-
-def _array_items(events: Iterator[tuple[str, str, Any]], prefix: str) -> Iterator[Any]:
-    """Build each item of the array whose items live at ``prefix``; stop at its end."""
-    for item_prefix, event, value in events:
-        if event == "end_array":
-            return
-        yield _build(events, event, value, item_prefix)
-
-
-def _build(events: Iterator[tuple[str, str, Any]], event: str, value: Any, prefix: str) -> Any:
-    if event not in ("start_map", "start_array"):
-        return value
-    builder = ijson.ObjectBuilder()
-    builder.event(event, value)
-    depth = 1
-    for _, inner_event, inner_value in events:
-        builder.event(inner_event, inner_value)
-        if inner_event in ("start_map", "start_array"):
-            depth += 1
-        elif inner_event in ("end_map", "end_array"):
-            depth -= 1
-            if depth == 0:
-                return builder.value
-    raise ijson.IncompleteJSONError("truncated file")
+        raise IngestError("", f"invalid JSON: {_reason(error)}") from None
+    raise IngestError("", "invalid JSON: premature end of file")
 
 
 def _reason(error: Exception) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return text[:200]
+    text = str(error).strip()
+    return text.splitlines()[0][:200] if text else type(error).__name__

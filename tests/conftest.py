@@ -147,3 +147,24 @@ def count_statements(engine: AsyncEngine) -> Iterator[StatementCounter]:
     event.listen(engine.sync_engine, "before_cursor_execute", before)
     yield counter
     event.remove(engine.sync_engine, "before_cursor_execute", before)
+
+
+@pytest.fixture
+def database_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A URL for a fresh, empty database that another process (the CLI) can open."""
+    if backend == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
+        return
+    name = f"fg_{uuid.uuid4().hex[:12]}"
+
+    async def admin(statement: str) -> None:
+        engine = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+        try:
+            async with engine.connect() as conn:
+                await conn.execute(text(statement))
+        finally:
+            await engine.dispose()
+
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    yield POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
+    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
