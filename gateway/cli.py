@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--endpoint", help="LL2 endpoint of the records (default: from their url)")
     ingest.add_argument("--fail-fast", action="store_true", help="stop at the first bad file")
 
+    serve = commands.add_parser("serve", help="serve GraphQL (GraphiQL at /graphql)")
+    serve.add_argument("--host", help="default 127.0.0.1 (FLIGHTGRAPH_HOST)")
+    serve.add_argument("--port", type=int, help="default 8000 (FLIGHTGRAPH_PORT)")
+    serve.add_argument("--workers", type=int, help="uvicorn worker processes (default 1)")
+
     demo = commands.add_parser("demo-data", help="write generated LL2-shaped pages")
     demo.add_argument("--flights", type=int, default=1000)
     demo.add_argument("--seed", type=int, default=2023)
@@ -50,12 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     overrides = {"database_url": args.database_url} if args.database_url else {}
+    if args.command == "serve":
+        overrides |= {k: v for k in ("host", "port", "workers") if (v := getattr(args, k))}
     settings = Settings(**overrides)
     try:
         if args.command == "db":
             return asyncio.run(_db(settings, args.db_command))
         if args.command == "ingest":
             return asyncio.run(_ingest(settings, args.paths, args.endpoint, args.fail_fast))
+        if args.command == "serve":
+            from gateway.serve import run
+
+            run(settings)
+            return 0
         if args.command == "demo-data":
             return _demo(args.flights, args.seed, args.out)
     except KeyboardInterrupt:

@@ -48,14 +48,20 @@ def iter_records(stream: IO[bytes], size: int | None = None) -> Iterator[Record]
     layout = _layout(stream)
     stream.seek(0)
     if layout.kind == "object":
-        for value in _items(stream, "", ""):
-            yield Record("", value, None)
-        return
-    prefix, label = ("item", "") if layout.kind == "array" else ("results.item", "results")
-    index = 0
-    for value in _items(stream, prefix, lambda: f"{label}[{index}]"):
-        yield Record(f"{label}[{index}]", value, layout.page_url)
-        index += 1
+        prefix, label = "", ""
+    elif layout.kind == "array":
+        prefix, label = "item", ""
+    else:
+        prefix, label = "results.item", "results"
+    done = 0
+    try:
+        for value in ijson.items(stream, prefix, use_float=True):
+            where = f"{label}[{done}]" if prefix else ""
+            yield Record(where, value, layout.page_url)
+            done += 1
+    except ijson.JSONError as error:
+        where = f"{label}[{done}]" if prefix else ""
+        raise IngestError(where, f"invalid JSON: {_reason(error)}") from None
 
 
 def _records_of(document: Any) -> Iterator[Record]:
@@ -74,15 +80,6 @@ def _records_of(document: Any) -> Iterator[Record]:
         yield Record("", document, None)
     else:
         raise IngestError("", "expected a JSON object or array at the top level")
-
-
-def _items(stream: IO[bytes], prefix: str, where: Any) -> Iterator[Any]:
-    try:
-        yield from ijson.items(stream, prefix, use_float=True)
-    except ijson.JSONError as error:
-        raise IngestError(
-            where() if callable(where) else where, f"invalid JSON: {_reason(error)}"
-        ) from None
 
 
 def _layout(stream: IO[bytes]) -> Layout:
