@@ -106,7 +106,14 @@ def entity(name: str, *columns: Column[Any], url: bool = True) -> Table:
     head: list[Column[Any]] = [Column("id", _key_type(name), primary_key=True, autoincrement=False)]
     if url:
         head.append(text("url"))
-    return Table(name, metadata, *head, *columns, Column("extra", JSON(none_as_null=True)), info={"entity": True})
+    return Table(
+        name,
+        metadata,
+        *head,
+        *columns,
+        Column("extra", JSON(none_as_null=True)),
+        info={"entity": True},
+    )
 
 
 def lookup(name: str, *columns: Column[Any]) -> Table:
