@@ -8,6 +8,7 @@ import gc
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -23,6 +24,8 @@ out = Console()
 
 # Show a progress bar only where waiting is long enough to wonder.
 PROGRESS_MIN_BYTES = 8 * 1024 * 1024
+# Renewed while the sync runs, so a crashed holder on another host frees it this soon.
+SYNC_LEASE = timedelta(minutes=5)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     ingest.add_argument("--endpoint", help="LL2 endpoint of the records (default: from their url)")
     ingest.add_argument("--fail-fast", action="store_true", help="stop at the first bad file")
+
+    sync = commands.add_parser("sync", help="pull LL2 2.3.0 into the store (resumable)")
+    sync.add_argument("--endpoint", action="append", help="repeatable; default: all")
+    sync.add_argument("--since", type=_timestamp, help="pull what changed since (ISO 8601)")
+    sync.add_argument("--api-url", help="default https://ll.thespacedevs.com/2.3.0")
+    sync.add_argument("--dev", action="store_true", help="use the lldev development host")
+    sync.add_argument("--token", help="LL2 API key (sent as Authorization: Token …)")
+    sync.add_argument("--full", action="store_true", help="full pass even where incremental")
+    sync.add_argument("--dry-run", action="store_true", help="show the plan, fetch nothing")
+    sync.add_argument("--stop-on-bad-page", action="store_true", help="default: skip, report")
 
     serve = commands.add_parser("serve", help="serve GraphQL (GraphiQL at /graphql)")
     serve.add_argument("--host", help="default 127.0.0.1 (FLIGHTGRAPH_HOST)")
@@ -63,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_db(settings, args.db_command))
         if args.command == "ingest":
             return asyncio.run(_ingest(settings, args.paths, args.endpoint, args.fail_fast))
+        if args.command == "sync":
+            return asyncio.run(_sync(settings, args))
         if args.command == "serve":
             from gateway.serve import run
 
@@ -150,6 +165,74 @@ async def _ingest(
         await engine.dispose()
     _print_summary(totals, len(files), failed)
     return 1 if failed else 0
+
+
+def _timestamp(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO-8601 time: {text!r}") from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+async def _sync(settings: Settings, args: argparse.Namespace) -> int:
+    from gateway.sync_view import SyncView
+    from ingest.sync import (
+        DEFAULT_API_URL,
+        DEV_API_URL,
+        ENDPOINTS,
+        LL2Client,
+        LL2Error,
+        Syncer,
+        SyncStopped,
+    )
+    from ingest.sync.state import clear_dead_lease, hold_lease, this_process
+    from store.engine import create_engine
+    from store.migrate import ensure_current
+
+    endpoints = args.endpoint or list(ENDPOINTS)
+    unknown = sorted(set(endpoints) - set(ENDPOINTS))
+    if unknown:
+        _error(f"unknown endpoint(s) {', '.join(unknown)}; known: {', '.join(ENDPOINTS)}")
+        return 2
+    api_url = args.api_url or (DEV_API_URL if args.dev else DEFAULT_API_URL)
+    engine = create_engine(settings.database_url)
+    client = LL2Client(
+        api_url, token=args.token or settings.ll2_token, attempts=settings.sync_attempts
+    )
+    try:
+        await ensure_current(engine)
+        view = SyncView(err)
+        syncer = Syncer(engine, client, full=args.full, since=args.since, progress=view.update)
+        syncer.stop_on_bad_page = args.stop_on_bad_page
+        state = await client.start()
+        out.print(
+            f"LL2 budget: {state.limit - state.used} of {state.limit} requests "
+            f"per {state.window_secs:.0f} s"
+        )
+        if args.dry_run:
+            for endpoint in endpoints:
+                report, _ = await syncer.plan(endpoint)
+                out.print(f"{endpoint}: {report.mode} {report.start_url or ''}", highlight=False)
+            return 0
+        await clear_dead_lease(engine, "sync")
+        async with hold_lease(engine, "sync", this_process(), SYNC_LEASE) as held:
+            if not held:
+                _error("another sync holds the lease; try again when it has finished")
+                return 3
+            with view:
+                reports = await syncer.run(endpoints)
+    except (LL2Error, SyncStopped) as error:
+        _error(str(error))
+        return 1
+    finally:
+        await client.aclose()
+        await engine.dispose()
+    bad = [page for report in reports for page in report.bad_pages]
+    for page in bad:
+        _error(f"bad page {page['url']}: {page['error']}")
+    view.summary(out, reports)
+    return 1 if bad else 0
 
 
 def _error(message: str) -> None:

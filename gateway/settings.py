@@ -21,6 +21,8 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(
         default=None, validation_alias=AliasChoices("FLIGHTGRAPH_REDIS_URL", "REDIS_URL")
     )
+    ll2_token: str | None = Field(default=None, description="LL2 API key for sync")
+    sync_attempts: int = Field(default=5, ge=1, description="tries per LL2 request")
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1

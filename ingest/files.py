@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from ingest.errors import IngestError
 from ingest.normalise import Batch, Endpoint, Normaliser, WalkMemo, endpoint_of_url
-from ingest.reader import iter_records
+from ingest.reader import Record, iter_records
 from ingest.specs import ENDPOINTS
 from ingest.writer import Outcomes, write_batch
 
@@ -49,6 +49,37 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+async def ingest_records(
+    conn: AsyncConnection,
+    records: Iterable[Record],
+    outcomes: Outcomes,
+    memo: WalkMemo,
+    endpoint: str | None = None,
+    on_batch: Callable[[], None] | None = None,
+) -> int:
+    """Normalise and write records inside the caller's transaction; return how many.
+
+    The caller owns the transaction, so a file, or a fetched page together with its sync
+    checkpoint, commits whole or not at all.
+    """
+    forced = Endpoint(resolve_endpoint(endpoint), legacy=False) if endpoint else None
+    batch = Batch()
+    normaliser = Normaliser(batch, memo)
+    count = 0
+    for record in records:
+        target = _endpoint_for(record.value, record.page_url, forced, record.path)
+        normaliser.add(record.value, target.table, record.path, target.legacy)
+        count += 1
+        if count % BATCH_RECORDS == 0:
+            await write_batch(conn, batch, outcomes)
+            batch = Batch()
+            normaliser = Normaliser(batch, memo)
+            if on_batch:
+                on_batch()
+    await write_batch(conn, batch, outcomes)
+    return count
+
+
 async def ingest_file(
     engine: AsyncEngine,
     path: Path,
@@ -61,27 +92,18 @@ async def ingest_file(
     Pass the same ``memo`` to the files of one run to skip objects an earlier file wrote.
     """
     memo = memo if memo is not None else WalkMemo()
-    forced = Endpoint(resolve_endpoint(endpoint), legacy=False) if endpoint else None
     result = FileResult(path)
     outcomes = Outcomes()
     try:
         with path.open("rb") as stream:
+            report = (lambda: progress(stream.tell())) if progress else None
             async with engine.begin() as conn:
-                batch = Batch()
-                normaliser = Normaliser(batch, memo)
-                for record in iter_records(stream, path.stat().st_size):
-                    target = _endpoint_for(record.value, record.page_url, forced, record.path)
-                    normaliser.add(record.value, target.table, record.path, target.legacy)
-                    result.records += 1
-                    if result.records % BATCH_RECORDS == 0:
-                        await write_batch(conn, batch, outcomes)
-                        batch = Batch()
-                        normaliser = Normaliser(batch, memo)
-                        if progress:
-                            progress(stream.tell())
-                await write_batch(conn, batch, outcomes)
-                if progress:
-                    progress(stream.tell())
+                records = iter_records(stream, path.stat().st_size)
+                result.records = await ingest_records(
+                    conn, records, outcomes, memo, endpoint, report
+                )
+            if report:
+                report()
             memo.commit()
     except IngestError as error:
         result.error = str(error)

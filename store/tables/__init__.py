@@ -1,6 +1,6 @@
 """Every table of the store, registered on one MetaData."""
 
 from store.columns import metadata
-from store.tables import agencies, common, flights, launches, places, vehicles
+from store.tables import agencies, common, flights, launches, places, sync, vehicles
 
-__all__ = ["agencies", "common", "flights", "launches", "metadata", "places", "vehicles"]
+__all__ = ["agencies", "common", "flights", "launches", "metadata", "places", "sync", "vehicles"]
