@@ -1,0 +1,27 @@
+"""The per-request ``Context``: the engine, this request's loaders, and the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from loaders import Loaders
+
+if TYPE_CHECKING:
+    from gateway.settings import Settings
+
+
+@dataclass
+class Context:
+    """What resolvers see as ``info.context``; built fresh for every request."""
+
+    engine: AsyncEngine
+    settings: Settings | None = None
+    loaders: Loaders = field(init=False)
+    request: Any = None
+    response: Any = None
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.engine)

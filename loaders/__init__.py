@@ -1,0 +1,63 @@
+"""Per-request DataLoaders over the store: one batched SELECT per relation level.
+
+Loaders return records (``RowMapping``s), never Strawberry types. Importing this package
+registers every node's :class:`~loaders.listing.Listing`.
+"""
+
+from loaders import (
+    agency,
+    astronaut,
+    celestial_body,
+    flight,
+    landing,
+    launch,
+    launcher_config,
+    location,
+    pad,
+    space_station,
+    spacecraft,
+    spacecraft_config,
+)
+from loaders.container import Loaders
+from loaders.listing import AllOf, AnyOf, Condition, Filter, FilterError, Not, Search
+from loaders.pages import (
+    CountQuery,
+    CursorError,
+    Page,
+    PageQuery,
+    decode_cursor,
+    encode_cursor,
+    listing,
+)
+from loaders.rows import Record
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "Condition",
+    "CountQuery",
+    "CursorError",
+    "Filter",
+    "FilterError",
+    "Loaders",
+    "Not",
+    "Page",
+    "PageQuery",
+    "Record",
+    "Search",
+    "agency",
+    "astronaut",
+    "celestial_body",
+    "decode_cursor",
+    "encode_cursor",
+    "flight",
+    "landing",
+    "launch",
+    "launcher_config",
+    "listing",
+    "location",
+    "pad",
+    "space_station",
+    "spacecraft",
+    "spacecraft_config",
+]

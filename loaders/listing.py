@@ -1,0 +1,247 @@
+"""What a connection may filter, search and order on, and the filter language that says so.
+
+The schema turns its typed ``filter`` inputs into the small AST below (``Condition``, ``AllOf``,
+``AnyOf``, ``Not``, ``Search``); a :class:`Listing` (one per node table, declared next to that
+node's loaders) turns it into SQL. The AST is hashable so that it can be part of a loader key.
+
+Conditions on a missing (NULL) value are false, and ``Not`` is the exact complement of what it
+wraps (NULL is not carried through as SQL's "unknown").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Integer,
+    Table,
+    and_,
+    false,
+    func,
+    not_,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
+OPERATORS = frozenset({"eq", "in", "gt", "gte", "lt", "lte", "contains", "is_null"})
+
+
+@dataclass(frozen=True)
+class Condition:
+    """``field <op> value``; ``in`` takes a tuple, ``is_null`` a bool."""
+
+    field: str
+    op: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple[Filter, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple[Filter, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Filter
+
+
+@dataclass(frozen=True)
+class Search:
+    """LL2's ``search``: every whitespace-separated term is somewhere in a searched field."""
+
+    text: str
+
+
+Filter = Condition | AllOf | AnyOf | Not | Search
+
+
+class FilterError(ValueError):
+    """A filter the listing cannot apply (unknown field, operator not allowed)."""
+
+
+@dataclass(frozen=True, eq=False)
+class Field:
+    """A filterable value of a listing's rows.
+
+    * a column, or a correlated scalar subquery reaching one related row (:func:`via`);
+    * with ``through``: a value of *many* related rows — the condition holds when any of them
+      matches. ``through`` is the related column holding our id, ``source`` the FROM clause
+      when ``expr`` lives in a joined table;
+    * with ``predicate``: the expression is itself a condition (an EXISTS), taking ``eq``
+      true/false only.
+    """
+
+    expr: ColumnElement[Any]
+    through: ColumnElement[Any] | None = None
+    source: FromClause | None = None
+    predicate: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Listing:
+    """One node table as a connection: its filterable fields, searched fields and orders.
+
+    Every order ends with the table's id, so that keyset cursors never tie.
+    """
+
+    name: str
+    table: Table
+    fields: Mapping[str, Field]
+    orders: Mapping[str, tuple[ColumnElement[Any], ...]]
+    search: tuple[Field, ...] = ()
+    parents: frozenset[str] = field(default_factory=frozenset)
+
+    def order_keys(self, order: str) -> tuple[ColumnElement[Any], ...]:
+        try:
+            keys = self.orders[order]
+        except KeyError:
+            raise FilterError(f"{self.name} cannot be ordered by {order!r}") from None
+        return (*keys, self.table.c.id)
+
+    def where(self, item: Filter | None) -> ColumnElement[bool]:
+        if item is None:
+            return true()
+        if isinstance(item, Condition):
+            return self._condition(item)
+        if isinstance(item, AllOf):
+            return and_(true(), *(self.where(i) for i in item.items))
+        if isinstance(item, AnyOf):
+            return or_(false(), *(self.where(i) for i in item.items))
+        if isinstance(item, Not):
+            return not_(func.coalesce(self.where(item.item), false()))
+        if isinstance(item, Search):
+            return self._search(item.text)
+        raise TypeError(f"not a filter: {item!r}")
+
+    def _condition(self, item: Condition) -> ColumnElement[bool]:
+        spec = self.fields.get(item.field)
+        if spec is None:
+            raise FilterError(f"{self.name} cannot be filtered on {item.field!r}")
+        return self.apply(spec, item.op, item.value, item.field)
+
+    def apply(self, spec: Field, op: str, value: Any, name: str = "") -> ColumnElement[bool]:
+        if op not in OPERATORS:
+            raise FilterError(f"unknown operator {op!r}")
+        if spec.predicate:
+            if op != "eq":
+                raise FilterError(f"{name!r} only takes eq")
+            return spec.expr if value else not_(func.coalesce(spec.expr, false()))
+        condition = _compare(spec.expr, op, value)
+        if spec.through is None:
+            return condition
+        related = select(spec.through).where(spec.through.is_not(None), condition)
+        if spec.source is not None:
+            related = related.select_from(spec.source)
+        return self.table.c.id.in_(related)
+
+    def _search(self, text: str) -> ColumnElement[bool]:
+        if not self.search:
+            raise FilterError(f"{self.name} has no searchable fields")
+        terms = text.split()
+        return and_(
+            true(),
+            *(or_(*(self.apply(f, "contains", term) for f in self.search)) for term in terms),
+        )
+
+
+def _compare(expr: ColumnElement[Any], op: str, value: Any) -> ColumnElement[bool]:
+    if op == "eq":
+        return expr == value
+    if op == "in":
+        return expr.in_(list(value))
+    if op == "gt":
+        return expr > value
+    if op == "gte":
+        return expr >= value
+    if op == "lt":
+        return expr < value
+    if op == "lte":
+        return expr <= value
+    if op == "contains":
+        return contains(expr, value)
+    return expr.is_(None) if value else expr.is_not(None)
+
+
+def contains(expr: ColumnElement[Any], text: str) -> ColumnElement[bool]:
+    """Case-insensitive substring match (LL2's ``icontains``), wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return expr.ilike(f"%{escaped}%", escape="\\")
+
+
+def via(*steps: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A value reached through foreign keys, as a correlated scalar subquery.
+
+    ``via(launches.c.pad_id, pads.c.location_id)`` is the launch's pad's location id;
+    every step after the first is a column of the table the previous step points at.
+    """
+    expr = steps[0]
+    for column in steps[1:]:
+        # Correlate everything but the step's own table: a step nested two levels down
+        # must still see the outermost row, not bring its table into its own FROM.
+        step = select(column).where(column.table.c.id == expr).correlate_except(column.table)
+        expr = step.scalar_subquery()
+    return expr
+
+
+def columns(table: Table, *names: str) -> dict[str, Field]:
+    """Plain column fields, named like their columns."""
+    return {name: Field(table.c[name]) for name in names}
+
+
+def search(*exprs: ColumnElement[Any]) -> tuple[Field, ...]:
+    return tuple(Field(expr) for expr in exprs)
+
+
+class _UTCPart(FunctionElement[int]):
+    """A calendar part of a UTC timestamp, the same on SQLite and PostgreSQL."""
+
+    type = Integer()
+    inherit_cache = True
+    part = ""
+
+
+class utc_year(_UTCPart):
+    inherit_cache = True
+    name = "utc_year"
+    part = "year"
+
+
+class utc_month(_UTCPart):
+    inherit_cache = True
+    name = "utc_month"
+    part = "month"
+
+
+class utc_day(_UTCPart):
+    inherit_cache = True
+    name = "utc_day"
+    part = "day"
+
+
+_STRFTIME = {"year": "%Y", "month": "%m", "day": "%d"}
+
+
+@compiles(_UTCPart, "sqlite")
+def _utc_part_sqlite(element: _UTCPart, compiler: SQLCompiler, **kw: Any) -> str:
+    # SQLite holds UTC timestamps as naive text (store.types.UTCDateTime).
+    arg = compiler.process(element.clauses, **kw)
+    return f"CAST(strftime('{_STRFTIME[element.part]}', {arg}) AS INTEGER)"
+
+
+@compiles(_UTCPart, "postgresql")
+def _utc_part_postgresql(element: _UTCPart, compiler: SQLCompiler, **kw: Any) -> str:
+    arg = compiler.process(element.clauses, **kw)
+    return f"CAST(EXTRACT({element.part.upper()} FROM ({arg}) AT TIME ZONE 'UTC') AS INTEGER)"

@@ -1,0 +1,75 @@
+"""The GraphQL schema: node types (one per module), root ``Query`` composed per domain."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+
+# Modules whose types are only reached through others still have to be imported, so that
+# they register as nodes.
+from schema import docking_event, lookups, mission, payload, values  # noqa: F401
+from schema.agency import AgencyQuery
+from schema.astronaut import AstronautQuery
+from schema.celestial_body import CelestialBodyQuery
+from schema.flight import FlightQuery
+from schema.landing import LandingQuery
+from schema.landing_location import LandingLocationQuery
+from schema.launch import LaunchQuery
+from schema.launcher import LauncherConfigQuery
+from schema.location import LocationQuery
+from schema.pad import PadQuery
+from schema.root import NodeQuery
+from schema.scalars import SCALARS
+from schema.space_station import SpaceStationQuery
+from schema.spacecraft import SpacecraftQuery
+from schema.spacecraft_config import SpacecraftConfigQuery
+
+
+@strawberry.type(description="The flight data graph of Launch Library 2.")
+class Query(
+    FlightQuery,
+    SpacecraftQuery,
+    SpacecraftConfigQuery,
+    AgencyQuery,
+    LaunchQuery,
+    PadQuery,
+    LocationQuery,
+    CelestialBodyQuery,
+    LandingQuery,
+    LandingLocationQuery,
+    LauncherConfigQuery,
+    AstronautQuery,
+    SpaceStationQuery,
+    NodeQuery,
+):
+    pass
+
+
+class Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # A client's mistake (BAD_USER_INPUT, validation) is not the server's: log the rest.
+        unexpected = [
+            e
+            for e in errors
+            if e.original_error is not None and not isinstance(e.original_error, GraphQLError)
+        ]
+        super().process_errors(unexpected, execution_context)
+
+
+def build_schema() -> Schema:
+    from schema.node import NODES_BY_NAME
+
+    return Schema(
+        query=Query,
+        types=[kind.cls for kind in NODES_BY_NAME.values()],
+        config=StrawberryConfig(scalar_map=SCALARS),
+    )
+
+
+schema = build_schema()
+
+__all__ = ["Query", "Schema", "build_schema", "schema"]

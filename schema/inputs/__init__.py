@@ -1,0 +1,17 @@
+"""Filter inputs and order enums of each node's connections (kept apart from the node types
+so that types can take each other's connections without import cycles)."""
+
+__all__ = [
+    "agency",
+    "astronaut",
+    "celestial_body",
+    "flight",
+    "landing",
+    "launch",
+    "launcher_config",
+    "location",
+    "pad",
+    "space_station",
+    "spacecraft",
+    "spacecraft_config",
+]

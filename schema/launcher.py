@@ -1,0 +1,185 @@
+"""Launch vehicles: ``LauncherConfig`` (a rocket model), ``LauncherFamily``, ``Launcher``
+(one booster) and ``FirstStage`` (a booster on one launch)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+
+from schema.base import Info, RowType, field, load_linked, load_one
+from schema.inputs.launcher_config import LauncherConfigFilter, LauncherConfigOrder
+from schema.node import Node, node
+from schema.pagination import connection_field, node_field
+from schema.refs import (
+    AgencyRef,
+    ImageRef,
+    LandingRef,
+    LauncherStatusRef,
+    LaunchRef,
+    ProgramRef,
+)
+from schema.scalars import BigInt, Duration
+
+LL2_ID = "LL2's id."
+
+
+@node("launcher_config_families")
+@strawberry.type(description="A family of launcher configurations: Falcon, Long March… (LL2).")
+class LauncherFamily(Node, RowType):
+    ll2_id: int = field(LL2_ID)
+    name: str | None = field("Name.")
+    description: str | None = field("About the family.")
+    active: bool | None = field("Still flying.")
+    maiden_flight: date | None = field("Date of the first flight.")
+    total_launch_count: int | None = field("Launches made.")
+    consecutive_successful_launches: int | None = field("Successful launches in a row.")
+    successful_launches: int | None = field("Successful launches.")
+    failed_launches: int | None = field("Failed launches.")
+    pending_launches: int | None = field("Launches to come.")
+    attempted_landings: int | None = field("Attempted landings.")
+    successful_landings: int | None = field("Successful landings.")
+    failed_landings: int | None = field("Failed landings.")
+    consecutive_successful_landings: int | None = field("Successful landings in a row.")
+    parent_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="Manufacturers.")
+    async def manufacturer(self, info: Info) -> list[AgencyRef]:
+        return await load_linked(info, "launcher_config_families_manufacturer", self.ll2_id)
+
+    @strawberry.field(description="The family this one belongs to.")
+    async def parent(self, info: Info) -> LauncherFamily | None:
+        return await load_one(info, "launcher_config_families", self.parent_id)
+
+
+@node("launcher_configurations")
+@strawberry.type(description="A launch vehicle model: Falcon 9 Block 5… (LL2 LauncherConfig).")
+class LauncherConfig(Node, RowType):
+    ll2_id: int = field(LL2_ID)
+    url: str | None = field("LL2's URL of this configuration.")
+    name: str | None = field("Name.")
+    full_name: str | None = field("Full name.")
+    variant: str | None = field("Variant.")
+    active: bool | None = field("Still flying.")
+    is_placeholder: bool | None = field("A placeholder for an unknown vehicle.")
+    reusable: bool | None = field("Reusable.")
+    info_url: str | None = field("Web page.")
+    wiki_url: str | None = field("Wikipedia page.")
+    description: str | None = field("About the vehicle.")
+    alias: str | None = field("Other names.")
+    min_stage: int | None = field("Fewest stages.")
+    max_stage: int | None = field("Most stages.")
+    length: float | None = field("Length (m).")
+    diameter: float | None = field("Diameter (m).")
+    maiden_flight: date | None = field("Date of the first flight.")
+    launch_cost: BigInt | None = field("Cost of a launch (USD).")
+    launch_mass: float | None = field("Mass at liftoff (t).")
+    leo_capacity: float | None = field("Payload to low Earth orbit (kg).")
+    gto_capacity: float | None = field("Payload to geostationary transfer orbit (kg).")
+    geo_capacity: float | None = field("Payload to geostationary orbit (kg).")
+    sso_capacity: float | None = field("Payload to Sun-synchronous orbit (kg).")
+    to_thrust: float | None = field("Thrust at liftoff (kN).")
+    apogee: float | None = field("Apogee, for suborbital vehicles (km).")
+    total_launch_count: int | None = field("Launches made.")
+    consecutive_successful_launches: int | None = field("Successful launches in a row.")
+    successful_launches: int | None = field("Successful launches.")
+    failed_launches: int | None = field("Failed launches.")
+    pending_launches: int | None = field("Launches to come.")
+    attempted_landings: int | None = field("Attempted landings.")
+    successful_landings: int | None = field("Successful landings.")
+    failed_landings: int | None = field("Failed landings.")
+    consecutive_successful_landings: int | None = field("Successful landings in a row.")
+    fastest_turnaround: Duration | None = field("Shortest time between two launches.")
+    manufacturer_id: strawberry.Private[int | None]
+    image_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="Families it belongs to.")
+    async def families(self, info: Info) -> list[LauncherFamily]:
+        return await load_linked(info, "launcher_configurations_families", self.ll2_id)
+
+    @strawberry.field(description="Manufacturer.")
+    async def manufacturer(self, info: Info) -> AgencyRef | None:
+        return await load_one(info, "agencies", self.manufacturer_id)
+
+    @strawberry.field(description="Programs it flies for.")
+    async def program(self, info: Info) -> list[ProgramRef]:
+        return await load_linked(info, "launcher_configurations_program", self.ll2_id)
+
+    @strawberry.field(description="Image.")
+    async def image(self, info: Info) -> ImageRef | None:
+        return await load_one(info, "images", self.image_id)
+
+
+@node("launchers")
+@strawberry.type(description="One booster, by serial number (LL2 Launcher).")
+class Launcher(Node, RowType):
+    ll2_id: int = field(LL2_ID)
+    url: str | None = field("LL2's URL of this booster.")
+    flight_proven: bool | None = field("Has flown before.")
+    serial_number: str | None = field("Serial number, e.g. B1062.")
+    is_placeholder: bool | None = field("A placeholder for an unknown booster.")
+    details: str | None = field("About the booster.")
+    successful_landings: int | None = field("Successful landings.")
+    attempted_landings: int | None = field("Attempted landings.")
+    flights: int | None = field("Flights flown.")
+    last_launch_date: datetime | None = field("Its last launch.")
+    first_launch_date: datetime | None = field("Its first launch.")
+    fastest_turnaround: Duration | None = field("Shortest time between two of its launches.")
+    status_id: strawberry.Private[int | None]
+    image_id: strawberry.Private[int | None]
+    launcher_config_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="State of the booster.")
+    async def status(self, info: Info) -> LauncherStatusRef | None:
+        return await load_one(info, "launcher_statuses", self.status_id)
+
+    @strawberry.field(description="Image.")
+    async def image(self, info: Info) -> ImageRef | None:
+        return await load_one(info, "images", self.image_id)
+
+    @strawberry.field(description="Its configuration.")
+    async def launcher_config(self, info: Info) -> LauncherConfig | None:
+        return await load_one(info, "launcher_configurations", self.launcher_config_id)
+
+
+@node("first_stages")
+@strawberry.type(description="A booster as flown on one launch (LL2 FirstStage).")
+class FirstStage(Node, RowType):
+    ll2_id: int = field(LL2_ID)
+    type: str | None = field("Role of the stage, e.g. Core, Strap-on booster.")
+    reused: bool | None = field("It had flown before.")
+    launcher_flight_number: int | None = field("Which flight of the booster this is.")
+    previous_flight_date: datetime | None = field("When the booster flew before.")
+    turn_around_time: Duration | None = field("Time since the booster's previous flight.")
+    launcher_id: strawberry.Private[int | None]
+    landing_id: strawberry.Private[int | None]
+    previous_flight_id: strawberry.Private[str | None]
+
+    @strawberry.field(description="The booster.")
+    async def launcher(self, info: Info) -> Launcher | None:
+        return await load_one(info, "launchers", self.launcher_id)
+
+    @strawberry.field(description="Its landing.")
+    async def landing(self, info: Info) -> LandingRef | None:
+        return await load_one(info, "landings", self.landing_id)
+
+    @strawberry.field(description="The booster's previous launch.")
+    async def previous_flight(self, info: Info) -> LaunchRef | None:
+        return await load_one(info, "launches", self.previous_flight_id)
+
+
+@strawberry.type
+class LauncherConfigQuery:
+    launcher_config = node_field(
+        LauncherConfig,
+        "launcher_configurations",
+        description="A launcher configuration by `id` or `ll2Id`.",
+    )
+    launcher_configs = connection_field(
+        LauncherConfig,
+        "launcher_configs",
+        LauncherConfigFilter,
+        LauncherConfigOrder,
+        LauncherConfigOrder.ID_ASC,
+        description="Launcher configurations (LL2 `/2.3.0/launcher_configurations/`).",
+    )

@@ -1,0 +1,113 @@
+"""``SpacecraftConfig``: a spacecraft model such as Crew Dragon (LL2 SpacecraftConfigDetailed),
+and its ``SpacecraftConfigFamily``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+
+from schema.base import Info, RowType, field, load_linked, load_one
+from schema.inputs.spacecraft import SpacecraftFilter, SpacecraftOrder
+from schema.inputs.spacecraft_config import SpacecraftConfigFilter, SpacecraftConfigOrder
+from schema.node import Node, node
+from schema.pagination import connection_field, node_field
+from schema.refs import AgencyRef, ImageRef, SpacecraftConfigTypeRef, SpacecraftRef
+from schema.scalars import Duration
+
+LL2_ID = "LL2's id."
+
+
+@node("spacecraft_config_families")
+@strawberry.type(description="A family of spacecraft configurations: Dragon, Soyuz… (LL2).")
+class SpacecraftConfigFamily(Node, RowType):
+    ll2_id: int = field(LL2_ID)
+    name: str | None = field("Name.")
+    description: str | None = field("About the family.")
+    maiden_flight: date | None = field("Date of the first flight.")
+    manufacturer_id: strawberry.Private[int | None]
+    parent_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="Manufacturer.")
+    async def manufacturer(self, info: Info) -> AgencyRef | None:
+        return await load_one(info, "agencies", self.manufacturer_id)
+
+    @strawberry.field(description="The family this one belongs to.")
+    async def parent(self, info: Info) -> SpacecraftConfigFamily | None:
+        return await load_one(info, "spacecraft_config_families", self.parent_id)
+
+
+@node("spacecraft_configurations")
+@strawberry.type(description="A spacecraft model: Crew Dragon, Soyuz MS… (LL2 SpacecraftConfig).")
+class SpacecraftConfig(Node, RowType):
+    ll2_id: int = field(LL2_ID)
+    url: str | None = field("LL2's URL of this configuration.")
+    name: str | None = field("Name.")
+    in_use: bool | None = field("Still in use.")
+    capability: str | None = field("What it can do.")
+    history: str | None = field("Its history.")
+    details: str | None = field("Details.")
+    maiden_flight: date | None = field("Date of the first flight.")
+    height: float | None = field("Height (m).")
+    diameter: float | None = field("Diameter (m).")
+    human_rated: bool | None = field("Rated to carry humans.")
+    crew_capacity: int | None = field("Crew it can carry.")
+    payload_capacity: int | None = field("Payload it can carry up (kg).")
+    payload_return_capacity: int | None = field("Payload it can bring back (kg).")
+    flight_life: str | None = field("How long it can fly (text).")
+    wiki_link: str | None = field("Wikipedia page.")
+    info_link: str | None = field("Web page.")
+    spacecraft_flown: int | None = field("Spacecraft of this model flown.")
+    total_launch_count: int | None = field("Launches made.")
+    successful_launches: int | None = field("Successful launches.")
+    failed_launches: int | None = field("Failed launches.")
+    attempted_landings: int | None = field("Attempted landings.")
+    successful_landings: int | None = field("Successful landings.")
+    failed_landings: int | None = field("Failed landings.")
+    fastest_turnaround: Duration | None = field("Shortest time between two flights.")
+    type_id: strawberry.Private[int | None]
+    agency_id: strawberry.Private[int | None]
+    image_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="Kind of spacecraft.")
+    async def type(self, info: Info) -> SpacecraftConfigTypeRef | None:
+        return await load_one(info, "spacecraft_config_types", self.type_id)
+
+    @strawberry.field(description="Agency that builds it.")
+    async def agency(self, info: Info) -> AgencyRef | None:
+        return await load_one(info, "agencies", self.agency_id)
+
+    @strawberry.field(description="Families it belongs to.")
+    async def family(self, info: Info) -> list[SpacecraftConfigFamily]:
+        return await load_linked(info, "spacecraft_configurations_family", self.ll2_id)
+
+    @strawberry.field(description="Image.")
+    async def image(self, info: Info) -> ImageRef | None:
+        return await load_one(info, "images", self.image_id)
+
+    spacecraft = connection_field(
+        SpacecraftRef,
+        "spacecraft",
+        SpacecraftFilter,
+        SpacecraftOrder,
+        SpacecraftOrder.ID_ASC,
+        parent_column="spacecraft_config_id",
+        description="Spacecraft of this model.",
+    )
+
+
+@strawberry.type
+class SpacecraftConfigQuery:
+    spacecraft_config = node_field(
+        SpacecraftConfig,
+        "spacecraft_configurations",
+        description="A spacecraft configuration by `id` or `ll2Id`.",
+    )
+    spacecraft_configs = connection_field(
+        SpacecraftConfig,
+        "spacecraft_configs",
+        SpacecraftConfigFilter,
+        SpacecraftConfigOrder,
+        SpacecraftConfigOrder.ID_ASC,
+        description="Spacecraft configurations (LL2 `/2.3.0/spacecraft_configurations/`).",
+    )
