@@ -19,7 +19,7 @@ from strawberry.asgi import GraphQL
 
 from gateway.context import Context
 from gateway.settings import Settings
-from schema import schema
+from schema import build_schema, schema
 
 READY_TIMEOUT_SECONDS = 2.0
 
@@ -28,7 +28,8 @@ class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view with our per-request ``Context`` and orjson encoding."""
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__(schema, graphql_ide="graphiql")
+        served = schema if settings.introspection else build_schema(introspection=False)
+        super().__init__(served, graphql_ide="graphiql" if settings.graphiql else None)
         self.settings = settings
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:

@@ -23,6 +23,11 @@ class Settings(BaseSettings):
     )
     ll2_token: str | None = Field(default=None, description="LL2 API key for sync")
     sync_attempts: int = Field(default=5, ge=1, description="tries per LL2 request")
+    introspection: bool = Field(
+        default=True,
+        description="answer __schema/__type; off in production (_service { sdl } still works)",
+    )
+    graphiql: bool = Field(default=True, description="serve GraphiQL at GET /graphql")
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1

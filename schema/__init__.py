@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import strawberry
-from graphql import GraphQLError
+import strawberry.federation
+from graphql import GraphQLError, NoSchemaIntrospectionCustomRule
+from strawberry.extensions import AddValidationRules
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -13,6 +15,7 @@ from schema import docking_event, lookups, mission, payload, values  # noqa: F40
 from schema.agency import AgencyQuery
 from schema.astronaut import AstronautQuery
 from schema.celestial_body import CelestialBodyQuery
+from schema.federation import make_entities
 from schema.flight import FlightQuery
 from schema.landing import LandingQuery
 from schema.landing_location import LandingLocationQuery
@@ -47,7 +50,7 @@ class Query(
     pass
 
 
-class Schema(strawberry.Schema):
+class Schema(strawberry.federation.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -60,13 +63,17 @@ class Schema(strawberry.Schema):
         super().process_errors(unexpected, execution_context)
 
 
-def build_schema() -> Schema:
-    from schema.node import NODES_BY_NAME
-
+def build_schema(introspection: bool = True) -> Schema:
+    """The schema: a Federation v2 subgraph. Without ``introspection`` (the production
+    profile) ``__schema``/``__type`` are refused, while ``_service { sdl }`` — a plain field
+    — still gives a supergraph gateway the SDL it composes from."""
+    extensions = [] if introspection else [AddValidationRules([NoSchemaIntrospectionCustomRule])]
     return Schema(
         query=Query,
-        types=[kind.cls for kind in NODES_BY_NAME.values()],
+        types=make_entities(),
         config=StrawberryConfig(scalar_map=SCALARS),
+        federation_version="2.3",
+        extensions=extensions,
     )
 
 
