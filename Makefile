@@ -12,10 +12,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# JS test tools, pinned by each package-lock.json. Without npm the tests that need them skip
+# (CI sets FLIGHTGRAPH_REQUIRE_SERVICES=1, which turns such a skip into a failure).
+NODE_PROJECTS := tests/federation
+NODE_STAMPS := $(addsuffix /node_modules/.package-lock.json,$(NODE_PROJECTS))
+
+%/node_modules/.package-lock.json: %/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd $* && npm ci --no-audit --no-fund --prefer-offline --loglevel=error; \
+	else echo "npm not found: tests needing $* will skip"; fi
+
 serve: $(STAMP)
 	$(BIN)/flightgraph serve
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMPS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

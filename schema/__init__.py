@@ -67,7 +67,8 @@ def build_schema(introspection: bool = True) -> Schema:
     """The schema: a Federation v2 subgraph. Without ``introspection`` (the production
     profile) ``__schema``/``__type`` are refused, while ``_service { sdl }`` — a plain field
     — still gives a supergraph gateway the SDL it composes from."""
-    extensions = [] if introspection else [AddValidationRules([NoSchemaIntrospectionCustomRule])]
+    closed = [lambda: AddValidationRules([NoSchemaIntrospectionCustomRule])]
+    extensions = [] if introspection else closed
     return Schema(
         query=Query,
         types=make_entities(),
