@@ -15,9 +15,11 @@ from schema.refs import (
     AgencyRef,
     AstronautFlightRef,
     DockingEventRef,
+    FlightRef,
     ImageRef,
     MissionPatchRef,
     PayloadRef,
+    ProgramRef,
     SpacecraftConfigRef,
     SpaceStationStatusRef,
     SpaceStationTypeRef,
@@ -121,6 +123,8 @@ class Spacewalk(Node, RowType):
     duration: Duration | None = field("How long it lasted.")
     location: str | None = field("Where it took place (text).")
     expedition_id: strawberry.Private[int | None]
+    spacestation_id: strawberry.Private[int | None]
+    spacecraft_flight_id: strawberry.Private[int | None]
 
     @strawberry.field(description="Who walked.")
     async def crew(self, info: Info) -> list[AstronautFlightRef]:
@@ -131,6 +135,18 @@ class Spacewalk(Node, RowType):
     @strawberry.field(description="Expedition it was part of.")
     async def expedition(self, info: Info) -> Expedition | None:
         return await load_one(info, "expeditions", self.expedition_id)
+
+    @strawberry.field(description="Station it set out from, if any.")
+    async def spacestation(self, info: Info) -> SpaceStation | None:
+        return await load_one(info, "space_stations", self.spacestation_id)
+
+    @strawberry.field(description="Spacecraft flight it set out from, if any.")
+    async def spacecraft_flight(self, info: Info) -> FlightRef | None:
+        return await load_one(info, "spacecraft_flights", self.spacecraft_flight_id)
+
+    @strawberry.field(description="Programs it belongs to.")
+    async def program(self, info: Info) -> list[ProgramRef]:
+        return await load_linked(info, "spacewalks_program", self.ll2_id)
 
 
 @node("docking_locations")

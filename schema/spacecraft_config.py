@@ -25,6 +25,13 @@ class SpacecraftConfigFamily(Node, RowType):
     name: str | None = field("Name.")
     description: str | None = field("About the family.")
     maiden_flight: date | None = field("Date of the first flight.")
+    spacecraft_flown: int | None = field("Spacecraft of this family that have flown.")
+    total_launch_count: int | None = field("Launches that carried one.")
+    successful_launches: int | None = field("Successful launches that carried one.")
+    failed_launches: int | None = field("Failed launches that carried one.")
+    attempted_landings: int | None = field("Landings attempted.")
+    successful_landings: int | None = field("Successful landings.")
+    failed_landings: int | None = field("Failed landings.")
     manufacturer_id: strawberry.Private[int | None]
     parent_id: strawberry.Private[int | None]
 

@@ -91,7 +91,10 @@ spacewalks = entity(
     duration("duration"),
     text("location"),
     owner("expedition_id", "expeditions"),
+    ref("spacestation", "space_stations"),
+    ref("spacecraft_flight", "spacecraft_flights"),
 )
+spacewalks_program = link("spacewalks", "program", "programs")
 
 # One row per crew seat (LL2's AstronautFlight). ``crew`` says which list it came from.
 astronaut_flights = entity(

@@ -111,6 +111,13 @@ spacecraft_config_families = entity(
     ref("manufacturer", "agencies"),
     ref("parent", "spacecraft_config_families"),
     day("maiden_flight"),
+    integer("spacecraft_flown"),
+    integer("total_launch_count"),
+    integer("successful_launches"),
+    integer("failed_launches"),
+    integer("attempted_landings"),
+    integer("successful_landings"),
+    integer("failed_landings"),
     url=False,
 )
 

@@ -14,16 +14,6 @@ from tests.schema.helpers import as_graphql, ingest, leaves, load_json, run, sel
 # LL2 lists of unbounded length are connections here: (LL2 key, connection field).
 AS_CONNECTION = {"launcher_list": "launcherConfigs", "spacecraft_list": "spacecraftConfigs"}
 # Keys LL2 gives that the store has no column for yet (kept in `extra`, not served).
-STORE_GAPS = {
-    "spacecraft_flown",  # SpacecraftConfigFamily statistics …
-    "total_launch_count",
-    "successful_launches",
-    "failed_launches",
-    "attempted_landings",
-    "successful_landings",
-    "failed_landings",
-}
-GAP_OWNERS = {"family"}  # … only under SpacecraftConfig.family
 
 SAMPLE_NODES = [
     ("launches/2.3.0_detailed_single_sputnik1_spacenerd.json", "launch", "Launch", '"{id}"'),
@@ -74,7 +64,6 @@ def as_stored(record: dict[str, Any]) -> dict[str, Any]:
 
     * one value per object: where a sample nests a copy of its root object that disagrees
       with the root (the NASA sample's nested agencies), the root's values are the ones kept;
-    * keys the store has no column for are left out (see STORE_GAPS).
     """
     root = {k: v for k, v in record.items() if not isinstance(v, dict | list)}
 
@@ -84,9 +73,7 @@ def as_stored(record: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(value, dict):
             return value
         same = value.get("url") is not None and value.get("url") == record.get("url")
-        fixed = {
-            k: fix(v, k) for k, v in value.items() if not (owner in GAP_OWNERS and k in STORE_GAPS)
-        }
+        fixed = {k: fix(v, k) for k, v in value.items()}
         if same:
             fixed |= {k: v for k, v in root.items() if k in fixed}
         return fixed
