@@ -5,39 +5,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
-from typing import Any
 
-import orjson
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
+from starlette.routing import Route, WebSocketRoute
 
-from gateway.context import Context
+from gateway.http import graphql_app, http_middleware
 from gateway.settings import Settings
 from schema import build_schema, schema
 
 READY_TIMEOUT_SECONDS = 2.0
-
-
-class GraphQLApp(GraphQL[Context, None]):
-    """Strawberry's ASGI view with our per-request ``Context`` and orjson encoding."""
-
-    def __init__(self, settings: Settings) -> None:
-        served = schema if settings.introspection else build_schema(introspection=False)
-        super().__init__(served, graphql_ide="graphiql" if settings.graphiql else None)
-        self.settings = settings
-
-    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
-        engine: AsyncEngine = request.app.state.engine
-        return Context(engine=engine, settings=self.settings, request=request, response=response)
-
-    def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
 
 
 def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Starlette:
@@ -75,13 +55,16 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     async def home(request: Request) -> Response:
         return RedirectResponse("/graphql")
 
-    graphql = GraphQLApp(settings)
+    served = schema if settings.introspection else build_schema(introspection=False)
+    graphql = graphql_app(settings, served)
     return Starlette(
         routes=[
             Route("/graphql", graphql),
+            WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/", home, methods=["GET"]),
         ],
+        middleware=http_middleware(settings),
         lifespan=lifespan,
     )

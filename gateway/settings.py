@@ -7,10 +7,12 @@ from pathlib import Path
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from gateway.http.settings import HttpSettings
+
 DEFAULT_DATABASE = Path("var") / "flightgraph.db"
 
 
-class Settings(BaseSettings):
+class Settings(HttpSettings, BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FLIGHTGRAPH_", env_file=".env", extra="ignore")
 
     database_url: str = Field(

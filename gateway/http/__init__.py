@@ -1,0 +1,25 @@
+"""The HTTP face of /graphql: the view and the middleware around it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from starlette.middleware import Middleware
+from strawberry.schema import BaseSchema
+
+from gateway.http.view import GraphQLApp
+
+if TYPE_CHECKING:  # settings import this package for its mixin: no cycle at runtime
+    from gateway.settings import Settings
+
+
+def graphql_app(settings: Settings, schema: BaseSchema) -> GraphQLApp:
+    return GraphQLApp(settings, schema)
+
+
+def http_middleware(settings: Settings) -> list[Middleware]:
+    """Middleware for the whole app, outermost first."""
+    return []
+
+
+__all__ = ["GraphQLApp", "graphql_app", "http_middleware"]
