@@ -15,7 +15,6 @@ from starlette.routing import Route, WebSocketRoute
 
 from gateway.http import graphql_app, http_middleware
 from gateway.settings import Settings
-from schema import build_schema, schema
 
 READY_TIMEOUT_SECONDS = 2.0
 
@@ -55,8 +54,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     async def home(request: Request) -> Response:
         return RedirectResponse("/graphql")
 
-    served = schema if settings.introspection else build_schema(introspection=False)
-    graphql = graphql_app(settings, served)
+    graphql = graphql_app(settings)
     return Starlette(
         routes=[
             Route("/graphql", graphql),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import strawberry
 import strawberry.federation
 from graphql import GraphQLError, NoSchemaIntrospectionCustomRule
@@ -63,12 +66,12 @@ class Schema(strawberry.federation.Schema):
         super().process_errors(unexpected, execution_context)
 
 
-def build_schema(introspection: bool = True) -> Schema:
+def build_schema(introspection: bool = True, extensions: Sequence[Any] = ()) -> Schema:
     """The schema: a Federation v2 subgraph. Without ``introspection`` (the production
     profile) ``__schema``/``__type`` are refused, while ``_service { sdl }`` — a plain field
     — still gives a supergraph gateway the SDL it composes from."""
     closed = [lambda: AddValidationRules([NoSchemaIntrospectionCustomRule])]
-    extensions = [] if introspection else closed
+    extensions = [*extensions, *([] if introspection else closed)]
     return Schema(
         query=Query,
         types=make_entities(),
