@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 # JS test tools, pinned by each package-lock.json. Without npm the tests that need them skip
 # (CI sets FLIGHTGRAPH_REQUIRE_SERVICES=1, which turns such a skip into a failure).
-NODE_PROJECTS := tests/federation
+NODE_PROJECTS := tests/federation tests/subscriptions
 NODE_STAMPS := $(addsuffix /node_modules/.package-lock.json,$(NODE_PROJECTS))
 
 %/node_modules/.package-lock.json: %/package-lock.json

@@ -12,11 +12,31 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from gateway.background import sync_forever
 from gateway.http import graphql_app, http_middleware
 from gateway.settings import Settings
+from store.changes import create_broker
 
 READY_TIMEOUT_SECONDS = 2.0
+
+
+class TextFrames:
+    """Send JSON as text frames: graphql-transport-ws requires them, and the view's
+    encoder returns bytes (orjson), which Strawberry would send as binary frames.
+    (A class, not a function: Starlette treats a plain function as a session endpoint.)"""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_text(message: Message) -> None:
+            if message["type"] == "websocket.send" and message.get("bytes") is not None:
+                message = {"type": "websocket.send", "text": message["bytes"].decode()}
+            await send(message)
+
+        await self.app(scope, receive, send_text)
 
 
 def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Starlette:
@@ -32,9 +52,20 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         from store.engine import create_engine
 
         app.state.engine = engine or create_engine(settings.database_url)
+        app.state.broker = create_broker(settings.redis_url)
+        syncing = None
+        if settings.sync_every:
+            syncing = asyncio.create_task(
+                sync_forever(app.state.engine, settings, app.state.broker)
+            )
         try:
             yield
         finally:
+            if syncing is not None:
+                syncing.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await syncing
+            await app.state.broker.close()
             if engine is None:
                 await app.state.engine.dispose()
 
@@ -58,7 +89,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     return Starlette(
         routes=[
             Route("/graphql", graphql),
-            WebSocketRoute("/graphql", graphql),
+            WebSocketRoute("/graphql", TextFrames(graphql)),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/", home, methods=["GET"]),

@@ -17,6 +17,7 @@ from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from gateway.settings import Settings
+from store.changes import create_broker
 from store.migrate import OutdatedDatabase
 
 err = Console(stderr=True)
@@ -57,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="default 127.0.0.1 (FLIGHTGRAPH_HOST)")
     serve.add_argument("--port", type=int, help="default 8000 (FLIGHTGRAPH_PORT)")
     serve.add_argument("--workers", type=int, help="uvicorn worker processes (default 1)")
+    serve.add_argument(
+        "--sync-every", type=_duration, help="background incremental sync, e.g. 15m, 1h, 30s"
+    )
+    serve.add_argument("--sync-api-url", help="LL2 API root for --sync-every")
 
     demo = commands.add_parser("demo-data", help="write generated LL2-shaped pages")
     demo.add_argument("--flights", type=int, default=1000)
@@ -69,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     overrides = {"database_url": args.database_url} if args.database_url else {}
     if args.command == "serve":
-        overrides |= {k: v for k in ("host", "port", "workers") if (v := getattr(args, k))}
+        names = ("host", "port", "workers", "sync_every", "sync_api_url")
+        overrides |= {k: v for k in names if (v := getattr(args, k))}
     settings = Settings(**overrides)
     try:
         if args.command == "db":
@@ -128,6 +134,8 @@ async def _ingest(
     totals: dict[str, Counter[str]] = {}
     failed = 0
     memo = WalkMemo()
+    broker = create_broker(settings.redis_url) if settings.redis_url else None
+    notify = broker.publish if broker else None
     try:
         await ensure_current(engine)
         with Progress(
@@ -148,6 +156,7 @@ async def _ingest(
                     endpoint,
                     lambda done, t=task: progress.update(t, completed=done),
                     memo,
+                    notify,
                 )
                 progress.remove_task(task)
                 # What the run keeps (the walk memo) is long-lived and acyclic: move it out of
@@ -162,9 +171,24 @@ async def _ingest(
                 for table, counts in result.counts.items():
                     totals.setdefault(table, Counter()).update(counts)
     finally:
+        if broker is not None:
+            await broker.close()
         await engine.dispose()
     _print_summary(totals, len(files), failed)
     return 1 if failed else 0
+
+
+def _duration(text: str) -> float:
+    """Seconds in '90', '30s', '15m', '1h' or '1d'."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    number, unit = (text[:-1], text[-1]) if text and text[-1] in units else (text, "s")
+    try:
+        seconds = float(number) * units[unit]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a duration: {text!r} (try 30s, 15m, 1h)") from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError(f"duration must be positive: {text!r}")
+    return seconds
 
 
 def _timestamp(text: str) -> datetime:
@@ -197,13 +221,21 @@ async def _sync(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     api_url = args.api_url or (DEV_API_URL if args.dev else DEFAULT_API_URL)
     engine = create_engine(settings.database_url)
+    broker = create_broker(settings.redis_url) if settings.redis_url else None
     client = LL2Client(
         api_url, token=args.token or settings.ll2_token, attempts=settings.sync_attempts
     )
     try:
         await ensure_current(engine)
         view = SyncView(err)
-        syncer = Syncer(engine, client, full=args.full, since=args.since, progress=view.update)
+        syncer = Syncer(
+            engine,
+            client,
+            full=args.full,
+            since=args.since,
+            progress=view.update,
+            notify=broker.publish if broker else None,
+        )
         syncer.stop_on_bad_page = args.stop_on_bad_page
         state = await client.start()
         out.print(
@@ -227,6 +259,8 @@ async def _sync(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     finally:
         await client.aclose()
+        if broker is not None:
+            await broker.close()
         await engine.dispose()
     bad = [page for report in reports for page in report.bad_pages]
     for page in bad:

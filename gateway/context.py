@@ -11,6 +11,7 @@ from loaders import Loaders
 
 if TYPE_CHECKING:
     from gateway.settings import Settings
+    from store.changes import ChangeBroker
 
 
 @dataclass
@@ -22,6 +23,10 @@ class Context:
     loaders: Loaders = field(init=False)
     request: Any = None
     response: Any = None
+    broker: ChangeBroker | None = None
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.engine)
+        if self.broker is None and self.request is not None:
+            # The app's change feed (set up in its lifespan), for subscriptions.
+            self.broker = getattr(self.request.app.state, "broker", None)

@@ -25,6 +25,10 @@ class Settings(HttpSettings, BaseSettings):
     )
     ll2_token: str | None = Field(default=None, description="LL2 API key for sync")
     sync_attempts: int = Field(default=5, ge=1, description="tries per LL2 request")
+    sync_every: float | None = Field(
+        default=None, gt=0, description="serve: seconds between background syncs (off if unset)"
+    )
+    sync_api_url: str | None = Field(default=None, description="LL2 API root for sync")
     introspection: bool = Field(
         default=True,
         description="answer __schema/__type; off in production (_service { sdl } still works)",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -18,6 +19,7 @@ from ingest.writer import Outcomes, write_batch
 BATCH_RECORDS = 500
 
 Progress = Callable[[int], None]  # called with bytes read so far in the current file
+Notify = Callable[[dict[str, list[Any]]], Awaitable[None]]  # after commit: table -> changed ids
 
 
 @dataclass
@@ -86,10 +88,12 @@ async def ingest_file(
     endpoint: str | None = None,
     progress: Progress | None = None,
     memo: WalkMemo | None = None,
+    notify: Notify | None = None,
 ) -> FileResult:
     """Ingest one file whole or not at all; bad input becomes ``FileResult.error``.
 
-    Pass the same ``memo`` to the files of one run to skip objects an earlier file wrote.
+    Pass the same ``memo`` to the files of one run to skip objects an earlier file wrote,
+    and ``notify`` to hear which rows changed once the file has committed.
     """
     memo = memo if memo is not None else WalkMemo()
     result = FileResult(path)
@@ -113,6 +117,8 @@ async def ingest_file(
         memo.rollback()  # no-op after a commit
     if result.ok:
         result.counts = outcomes.summary()
+        if notify is not None:
+            await notify(outcomes.changes())
     return result
 
 

@@ -35,6 +35,18 @@ class Outcomes:
         if key not in held or _RANK[outcome] > _RANK[held[key]]:
             held[key] = outcome
 
+    def changes(self) -> dict[str, list[Any]]:
+        """Ids inserted or updated per entity table; a changed link list counts for its owner."""
+        changed: dict[str, set[Any]] = {}
+        for name, by_id in self.by_table.items():
+            link = metadata.tables[name].info.get("link")
+            table = link["owner"] if link else name
+            ids = [key for key, outcome in by_id.items() if outcome in (INSERTED, UPDATED)]
+            if ids:
+                changed.setdefault(table, set()).update(ids)
+        # str(): table names are SQLAlchemy quoted_name, a str subclass JSON encoders refuse.
+        return {str(table): sorted(ids, key=str) for table, ids in changed.items()}
+
     def summary(self) -> dict[str, Counter[str]]:
         return {t: Counter(by_id.values()) for t, by_id in sorted(self.by_table.items())}
 

@@ -31,6 +31,7 @@ from schema.scalars import SCALARS
 from schema.space_station import SpaceStationQuery
 from schema.spacecraft import SpacecraftQuery
 from schema.spacecraft_config import SpacecraftConfigQuery
+from schema.subscriptions import Subscription
 
 
 @strawberry.type(description="The flight data graph of Launch Library 2.")
@@ -74,6 +75,7 @@ def build_schema(introspection: bool = True, extensions: Sequence[Any] = ()) -> 
     extensions = [*extensions, *([] if introspection else closed)]
     return Schema(
         query=Query,
+        subscription=Subscription,
         types=make_entities(),
         config=StrawberryConfig(scalar_map=SCALARS),
         federation_version="2.3",

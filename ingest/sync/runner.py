@@ -19,7 +19,7 @@ import orjson
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ingest.errors import IngestError
-from ingest.files import ingest_records
+from ingest.files import Notify, ingest_records
 from ingest.normalise import WalkMemo
 from ingest.reader import Record
 from ingest.sync.client import LL2Client
@@ -96,6 +96,7 @@ class Syncer:
         refresh_after: timedelta = timedelta(days=7),
         stop_on_bad_page: bool = False,
         progress: Progress | None = None,
+        notify: Notify | None = None,
     ) -> None:
         self.engine = engine
         self.client = client
@@ -104,6 +105,7 @@ class Syncer:
         self.refresh_after = refresh_after
         self.stop_on_bad_page = stop_on_bad_page
         self.progress = progress or (lambda report: None)
+        self.notify = notify
         self.memo = WalkMemo()
 
     async def plan(self, endpoint: str) -> tuple[EndpointReport, Checkpoint]:
@@ -154,10 +156,11 @@ class Syncer:
         records = [Record(f"results[{i}]", item, url) for i, item in enumerate(page["results"])]
         next_url = page.get("next")
         report.total = page.get("count") if isinstance(page.get("count"), int) else report.total
+        outcomes = Outcomes()
         try:
             async with self.engine.begin() as conn:
                 count = await ingest_records(
-                    conn, records, Outcomes(), self.memo, endpoint=report.endpoint
+                    conn, records, outcomes, self.memo, endpoint=report.endpoint
                 )
                 checkpoint.pages += 1
                 checkpoint.records += count
@@ -168,6 +171,8 @@ class Syncer:
             self.memo.rollback()
         report.pages += 1
         report.records += count
+        if self.notify is not None:
+            await self.notify(outcomes.changes())
         return next_url
 
     async def _skip_page(

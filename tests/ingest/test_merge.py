@@ -105,3 +105,22 @@ async def test_crew_seats_no_longer_listed_are_removed(engine: AsyncEngine, tmp_
         rows = (await conn.execute(select(seats.c.id, seats.c.crew, seats.c.flight_id))).all()
     assert [tuple(r) for r in rows] == [(77002, "launch", 859)]
     assert await column(engine, "astronauts", "name", 88001) == "Zhāng Wěi"
+
+
+async def test_changes_name_inserted_and_updated_rows_by_table(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    heard: list[dict] = []
+
+    async def notify(changes: dict) -> None:
+        heard.append(changes)
+
+    flight = seed()
+    assert (await ingest_file(engine, write_page(tmp_path / "a.json", [flight]), notify=notify)).ok
+    assert heard[0]["spacecraft_flights"] == [859]
+    assert flight["launch"]["id"] in heard[0]["launches"]
+    assert all(type(table) is str for table in heard[0])  # JSON-encodable keys
+
+    flight["destination"] = "Mars"
+    assert (await ingest_file(engine, write_page(tmp_path / "b.json", [flight]), notify=notify)).ok
+    assert heard[1] == {"spacecraft_flights": [859]}
