@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
 import subprocess
 import threading
 import time
@@ -26,26 +24,16 @@ from gateway.app import create_app
 from gateway.cli import main as cli
 from gateway.settings import Settings
 from schema.node import to_global_id
-from tests.conftest import SAMPLES, SEED_FLIGHT, require_service, shared_file
+from tests.conftest import SAMPLES, SEED_FLIGHT, shared_file
+from tests.processes import free_port, node_project
 
 HERE = Path(__file__).resolve().parent
 LAUNCHES = "launches/2.3.0_normal_upcoming-results-array_10_astroshare.json"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def node() -> str:
-    path = shutil.which("node")
-    if path is None:
-        require_service("Node.js", "`node` is not on PATH")
-    if not (HERE / "node_modules" / "@apollo" / "gateway").exists():
-        require_service("Node packages", f"run `npm ci` in {HERE}")
-    return path
+    return node_project(HERE, "@apollo/gateway")
 
 
 class EntityRecorder:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -25,6 +23,7 @@ import pytest
 from tests.conftest import require_service
 from tests.ingest.fake_ll2 import FakeLL2, serve
 from tests.ingest.test_sync import dataset
+from tests.processes import free_port, node_project
 
 CLIENT = Path(__file__).resolve().parents[1] / "subscriptions"
 REDIS_URL = os.environ.get("FLIGHTGRAPH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -32,20 +31,9 @@ SUBSCRIPTION = """subscription ($filter: LaunchFilter) {
   launchUpdated(filter: $filter) { ll2Id name status { name } } }"""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def node() -> str:
-    path = shutil.which("node")
-    if path is None:
-        require_service("Node.js", "`node` is not on PATH")
-    if not (CLIENT / "node_modules" / "graphql-ws").exists():
-        require_service("Node packages", f"run `npm ci` in {CLIENT}")
-    return path
+    return node_project(CLIENT, "graphql-ws")
 
 
 @pytest.fixture(scope="module")

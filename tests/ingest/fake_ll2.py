@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -23,6 +22,8 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from tests.processes import free_port
 
 
 class FakeClock:
@@ -142,9 +143,7 @@ class FakeLL2:
 @contextmanager
 def serve(fake: FakeLL2) -> Iterator[str]:
     """Serve ``fake`` on a free loopback port; yields its API root URL (…/2.3.0)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     fake.base_url = f"http://127.0.0.1:{port}"
     config = uvicorn.Config(fake.app(), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)

@@ -107,21 +107,6 @@ def _leaves_of(gql_type: GraphQLObjectType) -> list[str]:
     return leaves or ["__typename"]
 
 
-def leaves(value: Any, path: str = "") -> dict[str, Any]:
-    """Every leaf path of a JSON value (empty lists and objects count as leaves)."""
-    if isinstance(value, dict) and value:
-        out: dict[str, Any] = {}
-        for key, item in value.items():
-            out |= leaves(item, f"{path}.{key}" if path else key)
-        return out
-    if isinstance(value, list) and value:
-        out = {}
-        for index, item in enumerate(value):
-            out |= leaves(item, f"{path}[{index}]")
-        return out
-    return {path: value}
-
-
 PAGE = """
 query($after: String, $before: String, $first: Int, $last: Int, $order: %(order)s!) {
   %(field)s(first: $first, after: $after, last: $last, before: $before, orderBy: $order) {

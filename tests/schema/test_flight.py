@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import SEED_FLIGHT, shared_file
-from tests.schema.helpers import as_graphql, ingest, leaves, load_json, run, selection_for
+from tests.ingest.readback import leaves
+from tests.schema.helpers import as_graphql, ingest, load_json, run, selection_for
 
 
 async def test_flight_859_returns_every_leaf_of_the_seed(engine: AsyncEngine) -> None:

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import SAMPLES, shared_file
-from tests.schema.helpers import as_graphql, ingest, leaves, load_json, run, selection_for
+from tests.ingest.readback import leaves
+from tests.schema.helpers import as_graphql, ingest, load_json, run, selection_for
 
 # LL2 lists of unbounded length are connections here: (LL2 key, connection field).
 AS_CONNECTION = {"launcher_list": "launcherConfigs", "spacecraft_list": "spacecraftConfigs"}
