@@ -235,8 +235,8 @@ async def _sync(settings: Settings, args: argparse.Namespace) -> int:
             since=args.since,
             progress=view.update,
             notify=broker.publish if broker else None,
+            stop_on_bad_page=args.stop_on_bad_page,
         )
-        syncer.stop_on_bad_page = args.stop_on_bad_page
         state = await client.start()
         out.print(
             f"LL2 budget: {state.limit - state.used} of {state.limit} requests "

@@ -61,8 +61,12 @@ class LL2Client:
 
     async def start(self) -> ThrottleState:
         """Read /api-throttle/ (it does not count against the budget) and seed the bucket."""
-        body = orjson.loads(await self._get(f"{self.api_url}/api-throttle/", throttled=False))
-        state = ThrottleState.from_json(body)
+        url = f"{self.api_url}/api-throttle/"
+        try:
+            state = ThrottleState.from_json(orjson.loads(await self._get(url, throttled=False)))
+        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+            hint = "is --api-url an LL2 API root?"
+            raise LL2Error(f"{url}: not LL2's throttle answer; {hint}") from None
         self.throttle = Throttle(state, self.sleep, self.clock)
         return state
 
