@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.background import sync_forever
 from gateway.http import graphql_app, http_middleware
+from gateway.rest import rest_routes
 from gateway.settings import Settings
 from store.changes import create_broker
 
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/", home, methods=["GET"]),
+            *rest_routes(settings),
         ],
         middleware=http_middleware(settings),
         lifespan=lifespan,

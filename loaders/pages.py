@@ -4,7 +4,9 @@ A page is asked for by ``(parent id, PageQuery)``; parent ``None`` is a root con
 with the same query share one statement however many parents they name: ``ROW_NUMBER() OVER
 (PARTITION BY <parent column> ORDER BY …)`` cuts each parent's page in SQL (SQLite ≥ 3.25,
 PostgreSQL). Cursors hold the order key values of a row, so the next page is a ``WHERE`` on
-those values, never an ``OFFSET``: page 1,000 costs what page 1 costs.
+those values, never an ``OFFSET``: page 1,000 costs what page 1 costs. An ``offset`` (LL2's
+REST paging) is also understood, forward only: it skips rows in SQL, so it still reads them —
+cursors remain the fast path.
 
 NULL sorts after every value (last ascending, first descending) on both backends.
 """
@@ -59,6 +61,7 @@ class PageQuery:
     after: tuple[Any, ...] | None = None
     before: tuple[Any, ...] | None = None
     filter: Filter | None = None
+    offset: int = 0  # rows skipped before the page (forward pages only)
 
     @property
     def backwards(self) -> bool:
@@ -246,6 +249,7 @@ def _page_statement(query: PageQuery) -> Select[Any]:
         .where(*_conditions(query, keys))
         .order_by(*order_by(keys, descending))
         .limit(query.limit + 1)
+        .offset(query.offset or None)
     )
 
 
@@ -261,10 +265,11 @@ def _windowed_statement(query: PageQuery, parents: Sequence[Hashable]) -> Select
         .subquery()
     )
     # Bracket access: ``.c._parent`` is the collection's own attribute, not the column.
+    rank_column = inner.c["_rn"]
     return (
         select(inner)
-        .where(inner.c["_rn"] <= query.limit + 1)
-        .order_by(inner.c["_parent"], inner.c["_rn"])
+        .where(rank_column > query.offset, rank_column <= query.offset + query.limit + 1)
+        .order_by(inner.c["_parent"], rank_column)
     )
 
 
@@ -278,7 +283,8 @@ def _cut(query: PageQuery, rows: list[RowMapping]) -> Page:
         rows.reverse()
         keys.reverse()
         return Page(rows, keys, has_next=query.before is not None, has_previous=more)
-    return Page(rows, keys, has_next=more, has_previous=query.after is not None)
+    skipped = query.after is not None or query.offset > 0
+    return Page(rows, keys, has_next=more, has_previous=skipped)
 
 
 __all__ = [

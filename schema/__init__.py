@@ -14,10 +14,11 @@ from strawberry.types import ExecutionContext
 
 # Modules whose types are only reached through others still have to be imported, so that
 # they register as nodes.
-from schema import docking_event, lookups, mission, payload, values  # noqa: F401
+from schema import lookups, mission, payload, values  # noqa: F401
 from schema.agency import AgencyQuery
 from schema.astronaut import AstronautQuery
 from schema.celestial_body import CelestialBodyQuery
+from schema.docking_event import DockingEventQuery
 from schema.federation import make_entities
 from schema.flight import FlightQuery
 from schema.landing import LandingQuery
@@ -49,6 +50,7 @@ class Query(
     LauncherConfigQuery,
     AstronautQuery,
     SpaceStationQuery,
+    DockingEventQuery,
     NodeQuery,
 ):
     pass

@@ -7,7 +7,9 @@ from datetime import datetime
 import strawberry
 
 from schema.base import Info, RowType, field, load_one
+from schema.inputs.docking_event import DockingEventFilter, DockingEventOrder
 from schema.node import Node, node
+from schema.pagination import connection_field, node_field
 from schema.refs import DockingLocationRef, FlightRef, PayloadFlightRef, SpaceStationRef
 
 
@@ -53,3 +55,18 @@ class DockingEvent(Node, RowType):
     @strawberry.field(description="Payload flight that docked.")
     async def payload_flight_chaser(self, info: Info) -> PayloadFlightRef | None:
         return await load_one(info, "payload_flights", self.payload_flight_chaser_id)
+
+
+@strawberry.type
+class DockingEventQuery:
+    docking_event = node_field(
+        DockingEvent, "docking_events", description="A docking event by `id` or `ll2Id`."
+    )
+    docking_events = connection_field(
+        DockingEvent,
+        "docking_events",
+        DockingEventFilter,
+        DockingEventOrder,
+        DockingEventOrder.DOCKING_ASC,
+        description="Docking events (LL2 `/2.3.0/docking_events/`).",
+    )

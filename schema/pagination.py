@@ -1,7 +1,7 @@
 """Relay connections over keyset pages, and the root/edge field factories that build them.
 
-``connection_field`` makes a field with ``first``/``after``/``last``/``before``, a typed
-``filter`` and an ``orderBy``; on a root type it pages the whole listing, on a node it pages
+``connection_field`` makes a field with ``first``/``after``/``last``/``before``, ``offset``, a
+typed ``filter`` and an ``orderBy``; on a root type it pages the whole listing, on a node it pages
 the rows pointing back at that node (``parent_column``) — batched across every parent of the
 same query by the loaders.
 """
@@ -89,10 +89,18 @@ def page_query(
     last: int | None,
     before: str | None,
     filter_input: Any,
+    offset: int | None = None,
 ) -> PageQuery:
     """Validate the page arguments (:class:`UserInputError` when they are wrong)."""
     if first is not None and last is not None:
         raise UserInputError("pass either `first` or `last`, not both")
+    if offset is not None:
+        if offset < 0:
+            raise UserInputError(f"`offset` must be 0 or more (got {offset})")
+        if last is not None or before is not None:
+            raise UserInputError(
+                "`offset` pages forward: pass it with `first`, not `last`/`before`"
+            )
     for name, size in (("first", first), ("last", last)):
         if size is not None and not 0 <= size <= MAX_PAGE:
             raise UserInputError(
@@ -118,6 +126,7 @@ def page_query(
         after=after_key,
         before=before_key,
         filter=to_ast(filter_input),
+        offset=offset or 0,
     )
 
 
@@ -150,6 +159,10 @@ _FIRST = "Page forward: at most this many nodes (0 to 100; 10 when neither first
 _AFTER = "Page forward from this cursor (exclusive)."
 _LAST = "Page backward: at most this many nodes (0 to 100), the ones just before `before`."
 _BEFORE = "Page backward from this cursor (exclusive)."
+_OFFSET = (
+    "Skip this many nodes first (after `after`, if given), like LL2's `offset`. Forward only. "
+    "The skipped rows are still read: page with cursors when you can."
+)
 
 
 def connection_field(
@@ -172,6 +185,7 @@ def connection_field(
         after: Annotated[str | None, strawberry.argument(description=_AFTER)] = UNSET,
         last: Annotated[int | None, strawberry.argument(description=_LAST)] = UNSET,
         before: Annotated[str | None, strawberry.argument(description=_BEFORE)] = UNSET,
+        offset: Annotated[int | None, strawberry.argument(description=_OFFSET)] = UNSET,
         filter: Annotated[
             filter_type | None,  # type: ignore[valid-type]
             strawberry.argument(description="Only nodes matching this."),
@@ -190,6 +204,7 @@ def connection_field(
             _given(last),
             _given(before),
             _given(filter),
+            _given(offset),
         )
         parent = self.ll2_id if parent_column else None
         return await resolve_connection(info, parent, query)

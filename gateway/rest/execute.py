@@ -1,0 +1,54 @@
+"""Run a cached mode document on the schema, with this request's own loaders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import ExecutionResult, GraphQLError, execute
+from strawberry.execution import optimized_is_awaitable
+from strawberry.schema._graphql_core import execution_context_class_kwargs
+
+from gateway.context import Context
+from gateway.rest.documents import ModeDocument
+from schema import schema
+from schema.errors import BAD_USER_INPUT
+
+
+class BadInput(ValueError):
+    """The graph refused the request's input (a ``BAD_USER_INPUT`` error): a 400."""
+
+
+class ServerError(RuntimeError):
+    """The graph failed: a 500 (the error is logged, the client sees no detail)."""
+
+
+async def run(document: ModeDocument, variables: dict[str, Any], context: Context) -> Any:
+    """The document's data; :class:`BadInput` or :class:`ServerError` when it has errors.
+
+    The ``DocumentNode`` was parsed and validated once (:mod:`gateway.rest.documents`), so this
+    goes straight to graphql-core's executor, with Strawberry's execution context class.
+    """
+    result = execute(
+        schema._schema,
+        document.document,
+        variable_values=variables,
+        context_value=context,
+        **execution_context_class_kwargs(schema.execution_context_class),
+        is_awaitable=optimized_is_awaitable,
+    )
+    if not isinstance(result, ExecutionResult):
+        result = await result
+    if result.errors:
+        _raise(result.errors, partial=result.data is not None)
+    return result.data
+
+
+def _raise(errors: list[GraphQLError], *, partial: bool) -> None:
+    """Input errors are the client's (400); others are logged, and fail the request unless
+    they only nulled fields (GraphQL's own answer to a field error: the rest is served)."""
+    for error in errors:
+        if (error.extensions or {}).get("code") == BAD_USER_INPUT:
+            raise BadInput(error.message)
+    schema.process_errors(errors)
+    if not partial or any(not error.path or len(error.path) < 2 for error in errors):
+        raise ServerError(errors[0].message)
