@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint bench bench-ingest schema clean
+.PHONY: serve test lint bench bench-ingest bench-load schema clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 # JS test tools, pinned by each package-lock.json. Without npm the tests that need them skip
 # (CI sets FLIGHTGRAPH_REQUIRE_SERVICES=1, which turns such a skip into a failure).
-NODE_PROJECTS := tests/federation tests/subscriptions
+NODE_PROJECTS := tests/federation tests/subscriptions tests/gateway/http/js gateway/http/graphiql
 NODE_STAMPS := $(addsuffix /node_modules/.package-lock.json,$(NODE_PROJECTS))
 
 %/node_modules/.package-lock.json: %/package-lock.json
@@ -22,7 +22,7 @@ NODE_STAMPS := $(addsuffix /node_modules/.package-lock.json,$(NODE_PROJECTS))
 		cd $* && npm ci --no-audit --no-fund --prefer-offline --loglevel=error; \
 	else echo "npm not found: tests needing $* will skip"; fi
 
-serve: $(STAMP)
+serve: $(STAMP) gateway/http/graphiql/node_modules/.package-lock.json
 	$(BIN)/flightgraph serve
 
 test: $(STAMP) $(NODE_STAMPS)
@@ -35,6 +35,9 @@ lint: $(STAMP)
 
 bench-ingest: $(STAMP)
 	$(BIN)/python -m bench.ingest
+
+bench-load: $(STAMP)
+	$(BIN)/python -m bench.load
 
 schema: $(STAMP)
 	$(BIN)/python -m schema.export > schema.graphql

@@ -15,7 +15,8 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.background import sync_forever
-from gateway.http import graphql_app, http_middleware
+from gateway.http import close_http, graphql_app, http_middleware
+from gateway.http.database import engine_options
 from gateway.rest import rest_routes
 from gateway.settings import Settings
 from store.changes import create_broker
@@ -52,13 +53,16 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         from store.engine import create_engine
 
-        app.state.engine = engine or create_engine(settings.database_url)
+        # Serving reads through a read-only, bounded engine; background sync writes, so it
+        # gets an engine of its own on the same URL.
+        app.state.engine = engine or create_engine(
+            settings.database_url, **engine_options(settings)
+        )
         app.state.broker = create_broker(settings.redis_url)
-        syncing = None
+        writer = syncing = None
         if settings.sync_every:
-            syncing = asyncio.create_task(
-                sync_forever(app.state.engine, settings, app.state.broker)
-            )
+            writer = create_engine(settings.database_url)
+            syncing = asyncio.create_task(sync_forever(writer, settings, app.state.broker))
         try:
             yield
         finally:
@@ -66,6 +70,9 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
                 syncing.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await syncing
+            if writer is not None:
+                await writer.dispose()
+            await close_http(app)
             await app.state.broker.close()
             if engine is None:
                 await app.state.engine.dispose()
@@ -77,7 +84,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         try:
             async with asyncio.timeout(READY_TIMEOUT_SECONDS):
                 async with request.app.state.engine.connect() as conn:
-                    await conn.execute(text("SELECT 1"))
+                    # The migration table, not SELECT 1: SQLite "opens" a missing file empty.
+                    await conn.execute(text("SELECT version_num FROM alembic_version"))
         except Exception as error:  # any failure to reach the database means "not ready"
             reason = f"{type(error).__name__}: {error}".strip()
             return JSONResponse({"status": "unavailable", "database": reason}, status_code=503)

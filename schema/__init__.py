@@ -21,6 +21,7 @@ from schema.celestial_body import CelestialBodyQuery
 from schema.docking_event import DockingEventQuery
 from schema.federation import make_entities
 from schema.flight import FlightQuery
+from schema.guards import is_unavailable
 from schema.landing import LandingQuery
 from schema.landing_location import LandingLocationQuery
 from schema.launch import LaunchQuery
@@ -61,10 +62,13 @@ class Schema(strawberry.federation.Schema):
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         # A client's mistake (BAD_USER_INPUT, validation) is not the server's: log the rest.
+        # A database outage is already logged once, briefly, by the masking extension.
         unexpected = [
             e
             for e in errors
-            if e.original_error is not None and not isinstance(e.original_error, GraphQLError)
+            if e.original_error is not None
+            and not isinstance(e.original_error, GraphQLError)
+            and not is_unavailable(e.original_error)
         ]
         super().process_errors(unexpected, execution_context)
 

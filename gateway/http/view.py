@@ -1,32 +1,232 @@
-"""The GraphQL HTTP/WebSocket view: Strawberry's ASGI app with our context and encoding."""
+"""The /graphql view: GraphQL over HTTP (GET, POST, batches) and, through Strawberry,
+WebSockets (graphql-transport-ws) for subscriptions.
+
+HTTP follows the GraphQL-over-HTTP spec: ``application/graphql-response+json`` when the client
+accepts it (request errors are then 4xx and carry no ``data``), ``application/json``
+otherwise (always 200 for a well-formed request). Successful GET queries are cacheable.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import orjson
+from graphql import GraphQLError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import MissingQueryError
+from strawberry.http import process_result
 from strawberry.schema import BaseSchema
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types.graphql import OperationType
 
 from gateway.context import Context
+from gateway.http import params
+from gateway.http.errors import HttpError
+from gateway.http.graphiql import graphiql_page
+from gateway.http.persisted import PersistedQueries, PersistedQueryError
+from gateway.http.responses import GRAPHQL_RESPONSE, encode, negotiate
+from schema.guards import SERVICE_UNAVAILABLE, TIMEOUT, mask_errors
 
 if TYPE_CHECKING:  # settings import this package for its mixin: no cycle at runtime
     from gateway.settings import Settings
 
+log = logging.getLogger("flightgraph.http")
+
+GET_OPERATIONS = frozenset({OperationType.QUERY})
+POST_OPERATIONS = frozenset({OperationType.QUERY, OperationType.MUTATION})
+RETRY_AFTER = "5"  # seconds: a database coming back is usually back within that
+
+
+@dataclass
+class Outcome:
+    """One operation's response body and what it means for the status code."""
+
+    body: dict[str, Any]
+    request_error: bool = False  # refused before execution: no `data` (spec: 4xx)
+    unavailable: bool = False
+    timed_out: bool = False
+
 
 class GraphQLApp(GraphQL[Context, None]):
-    """Strawberry's ASGI view with our per-request ``Context`` and orjson encoding."""
+    """Strawberry's ASGI view, with our own HTTP handling and per-request ``Context``."""
 
-    def __init__(self, settings: Settings, schema: BaseSchema) -> None:
-        super().__init__(schema, graphql_ide="graphiql" if settings.graphiql else None)
+    def __init__(self, settings: Settings, schema: BaseSchema, persisted: PersistedQueries) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if settings.graphiql else None,
+            allowed_origins=settings.allowed_origins,
+        )
         self.settings = settings
+        self.persisted = persisted
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         engine: AsyncEngine = request.app.state.engine
         return Context(engine=engine, settings=self.settings, request=request, response=response)
 
+    async def aclose(self) -> None:
+        """Close what the view holds open (the Redis connection of the APQ store)."""
+        await self.persisted.store.aclose()
+
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":  # WebSockets: Strawberry's graphql-transport-ws
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        response = await self.handle(request)
+        await response(scope, receive, send)
+
+    async def handle(self, request: Request) -> Response:
+        settings = self.settings
+        if request.method == "GET" and self._wants_ide(request):
+            if settings.graphiql:
+                return graphiql_page()
+            return Response("Not Found", 404, media_type="text/plain")
+        media_type = negotiate(request.headers.get("accept"))
+        try:
+            if request.method not in ("GET", "POST"):
+                raise HttpError(405, "GraphQL takes GET and POST", headers={"Allow": "GET, POST"})
+            if media_type is None:
+                raise HttpError(406, "accept application/graphql-response+json or JSON")
+            if request.method == "GET":
+                operations: params.Operation | list[params.Operation]
+                operations = params.from_query_string(request)
+            else:
+                body = await params.read_body(request, settings.max_body_bytes)
+                content_type = request.headers.get("content-type", "")
+                operations = params.from_body(content_type, body, settings.batch_max)
+            context = await self.get_context(request, Response())
+            if isinstance(operations, list):
+                return await self._batch(request, operations, context, media_type)
+            outcome = await self.run_http(request, operations, context)
+        except HttpError as error:
+            return encode(
+                request,
+                error.body(),
+                status=error.status,
+                media_type=media_type or "application/json",
+                gzip_min_bytes=settings.gzip_min_bytes,
+                cache_control="no-store",
+                headers=error.headers,
+            )
+        return self._respond(request, outcome, media_type)
+
+    def _respond(self, request: Request, outcome: Outcome, media_type: str) -> Response:
+        strict = media_type == GRAPHQL_RESPONSE
+        body, headers = outcome.body, {}
+        status = 200
+        if outcome.unavailable:
+            status, headers = 503, {"Retry-After": RETRY_AFTER}
+        elif outcome.timed_out:
+            status = 504
+        elif outcome.request_error and strict:
+            status = 400
+        if outcome.request_error and strict:
+            body = {k: v for k, v in body.items() if k != "data"}
+        cacheable = request.method == "GET" and status == 200 and not body.get("errors")
+        max_age = self.settings.cache_max_age
+        return encode(
+            request,
+            body,
+            status=status,
+            media_type=media_type,
+            gzip_min_bytes=self.settings.gzip_min_bytes,
+            cache_control=(f"public, max-age={max_age}" if max_age else "no-cache")
+            if cacheable
+            else "no-store",
+            etag=cacheable,
+            headers=headers,
+        )
+
+    async def _batch(
+        self,
+        request: Request,
+        operations: list[params.Operation],
+        context: Context,
+        media_type: str,
+    ) -> Response:
+        # One context for the batch: its operations share loaders, so they batch together.
+        outcomes = await asyncio.gather(*(self.run_http(request, op, context) for op in operations))
+        unavailable = any(outcome.unavailable for outcome in outcomes)
+        return encode(
+            request,
+            [outcome.body for outcome in outcomes],
+            status=503 if unavailable else 200,
+            media_type=media_type,
+            gzip_min_bytes=self.settings.gzip_min_bytes,
+            cache_control="no-store",
+            headers={"Retry-After": RETRY_AFTER} if unavailable else None,
+        )
+
+    async def run_http(
+        self, request: Request, operation: params.Operation, context: Context
+    ) -> Outcome:
+        """Execute one operation; protocol mistakes raise :class:`HttpError`."""
+        get = request.method == "GET"
+        try:
+            query = await self.persisted.document(operation)
+        except PersistedQueryError as error:
+            return _request_error(error.message, error.code)
+        if not query:
+            raise HttpError(400, "no GraphQL document: send `query` (or a persisted hash)")
+        try:
+            async with asyncio.timeout(self.settings.execution_timeout):
+                result = await self.schema.execute(
+                    query,
+                    variable_values=operation.variables,
+                    context_value=context,
+                    operation_name=operation.operation_name,
+                    allowed_operation_types=GET_OPERATIONS if get else POST_OPERATIONS,
+                )
+        except InvalidOperationTypeError as error:
+            if get and error.operation_type == OperationType.MUTATION:
+                raise HttpError(
+                    405, "mutations are only taken over POST", headers={"Allow": "POST"}
+                ) from None
+            raise HttpError(400, error.as_http_error_reason(request.method)) from None
+        except CannotGetOperationTypeError as error:
+            return _request_error(error.as_http_error_reason(), "BAD_REQUEST")
+        except MissingQueryError:
+            raise HttpError(400, "no GraphQL document: send `query`") from None
+        except TimeoutError:
+            seconds = self.settings.execution_timeout
+            outcome = _request_error(f"the request took longer than {seconds:g}s", TIMEOUT)
+            outcome.timed_out, outcome.request_error = True, False
+            return outcome
+        errors = mask_errors(result.errors or [])
+        result.errors = errors or None
+        body = dict(process_result(result))
+        codes = {(error.extensions or {}).get("code") for error in errors}
+        return Outcome(
+            body=body,
+            # Refused before execution: parse, validation, limits, variable coercion.
+            request_error=result.data is None and bool(errors) and _no_paths(errors),
+            unavailable=SERVICE_UNAVAILABLE in codes,
+            timed_out=TIMEOUT in codes,
+        )
+
+    @staticmethod
+    def _wants_ide(request: Request) -> bool:
+        if request.query_params.get("query") or request.query_params.get("extensions"):
+            return False
+        accept = request.headers.get("accept", "")
+        return "text/html" in accept
+
+
+def _no_paths(errors: list[GraphQLError]) -> bool:
+    return all(error.path is None for error in errors)
+
+
+def _request_error(message: str, code: str) -> Outcome:
+    body = {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}
+    return Outcome(body=body, request_error=True)

@@ -1,0 +1,42 @@
+"""How the serving engine talks to its database, so that a database fault is survivable.
+
+``create_app``'s lifespan passes these to ``store.engine.create_engine``:
+
+- PostgreSQL: a bounded pool (a request waits at most ``db_pool_timeout`` for a connection,
+  then gets a 503 instead of piling up), a connect timeout, and a server-side
+  ``statement_timeout`` so a runaway query is stopped by the server too. After a restart
+  the first failure invalidates the pool's connections; new ones are opened on demand.
+- SQLite: no pool. Each checkout opens the file again, so a file that was missing, locked
+  or replaced is seen as it is now: service resumes by itself once the file is back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+if TYPE_CHECKING:
+    from gateway.settings import Settings
+
+
+def engine_options(settings: Settings) -> dict[str, Any]:
+    backend = make_url(settings.database_url).get_backend_name()
+    if backend == "sqlite":
+        return {"poolclass": NullPool}
+    if backend != "postgresql":
+        return {}
+    server_settings = {"application_name": "flightgraph"}
+    if settings.db_statement_timeout_ms:
+        server_settings["statement_timeout"] = str(settings.db_statement_timeout_ms)
+    return {
+        "pool_size": settings.db_pool_size,
+        "max_overflow": settings.db_max_overflow,
+        "pool_timeout": settings.db_pool_timeout,
+        "pool_recycle": 1800,
+        "connect_args": {
+            "timeout": settings.db_connect_timeout,
+            "server_settings": server_settings,
+        },
+    }

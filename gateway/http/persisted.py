@@ -1,0 +1,166 @@
+"""Automatic persisted queries (Apollo's protocol) and trusted documents.
+
+APQ: a client sends ``extensions.persistedQuery.sha256Hash`` without the query; an unknown
+hash answers ``PERSISTED_QUERY_NOT_FOUND`` and the client repeats the request with the
+query, which registers it (after checking the hash). The store is an in-memory LRU, or Redis
+when ``REDIS_URL`` is set, so that every replica knows what any one has learnt.
+
+Trusted documents: a manifest (hash → document) loaded at start. With
+``trusted_documents_only`` nothing else runs — neither unknown hashes nor free text that is
+not, character for character, one of the manifest's documents — and APQ registration is off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Protocol
+
+from gateway.http.errors import HttpError
+from gateway.http.params import Operation
+
+NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+NOT_IN_LIST = "PERSISTED_QUERY_NOT_IN_LIST"
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class PersistedQueryError(Exception):
+    """A request error (no execution) with a code clients branch on."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class DocumentStore(Protocol):
+    async def get(self, sha256: str) -> str | None: ...
+
+    async def put(self, sha256: str, query: str) -> None: ...
+
+    async def aclose(self) -> None: ...
+
+
+class MemoryStore:
+    """A bounded LRU: the least recently used query goes when ``size`` are kept."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.queries: OrderedDict[str, str] = OrderedDict()
+
+    async def get(self, sha256: str) -> str | None:
+        query = self.queries.get(sha256)
+        if query is not None:
+            self.queries.move_to_end(sha256)
+        return query
+
+    async def put(self, sha256: str, query: str) -> None:
+        self.queries[sha256] = query
+        self.queries.move_to_end(sha256)
+        while len(self.queries) > self.size:
+            self.queries.popitem(last=False)
+
+    async def aclose(self) -> None:
+        pass
+
+
+class RedisStore:
+    """Shared by every replica; entries expire ``ttl`` seconds after their last use."""
+
+    PREFIX = "flightgraph:apq:"
+
+    def __init__(self, url: str, ttl: int) -> None:
+        import redis.asyncio as redis
+
+        self.client = redis.Redis.from_url(url, decode_responses=True)
+        self.ttl = ttl
+
+    async def get(self, sha256: str) -> str | None:
+        return await self.client.getex(self.PREFIX + sha256, ex=self.ttl)
+
+    async def put(self, sha256: str, query: str) -> None:
+        await self.client.set(self.PREFIX + sha256, query, ex=self.ttl)
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+
+def sha256_of(query: str) -> str:
+    return hashlib.sha256(query.encode()).hexdigest()
+
+
+def load_manifest(path: Path) -> dict[str, str]:
+    """hash → document, from Apollo's persisted query manifest or a plain JSON object.
+
+    Every document is also filed under its own SHA-256, so clients hashing the text (APQ
+    links) find it whatever ids the manifest uses.
+    """
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(raw, dict) and raw.get("format") == "apollo-persisted-query-manifest":
+        pairs = [(op["id"], op["body"]) for op in raw.get("operations", [])]
+    elif isinstance(raw, dict) and all(isinstance(v, str) for v in raw.values()):
+        pairs = list(raw.items())
+    else:
+        raise ValueError(f"{path}: not a trusted documents manifest (hash -> document)")
+    documents: dict[str, str] = {}
+    for key, body in pairs:
+        documents[str(key).removeprefix("sha256:")] = body
+        documents[sha256_of(body)] = body
+    return documents
+
+
+class PersistedQueries:
+    """Turns an :class:`Operation` into the document to run, or refuses it."""
+
+    def __init__(
+        self, store: DocumentStore, trusted: dict[str, str] | None = None, only: bool = False
+    ) -> None:
+        self.store = store
+        self.trusted = trusted or {}
+        self.trusted_texts = frozenset(self.trusted.values())
+        self.only = only
+
+    async def document(self, operation: Operation) -> str | None:
+        sha256 = self._requested_hash(operation)
+        query = operation.query
+        if sha256 is not None and sha256 in self.trusted:
+            listed = self.trusted[sha256]
+            if query is not None and query != listed:
+                raise HttpError(400, "the query does not match its hash", "BAD_REQUEST")
+            return listed
+        if self.only:
+            if query is not None and query in self.trusted_texts:
+                return query
+            raise PersistedQueryError(
+                "This endpoint runs trusted documents only, and this one is not in its "
+                "manifest: send a listed document (or its hash).",
+                NOT_IN_LIST,
+            )
+        if sha256 is None:
+            return query
+        if query is None:
+            found = await self.store.get(sha256)
+            if found is None:
+                raise PersistedQueryError("PersistedQueryNotFound", NOT_FOUND)
+            return found
+        if sha256_of(query) != sha256:
+            raise HttpError(400, "provided sha does not match query", "BAD_REQUEST")
+        await self.store.put(sha256, query)
+        return query
+
+    @staticmethod
+    def _requested_hash(operation: Operation) -> str | None:
+        persisted: Any = (operation.extensions or {}).get("persistedQuery")
+        if persisted is not None:
+            if not isinstance(persisted, dict) or persisted.get("version") != 1:
+                raise HttpError(400, "persistedQuery: only version 1 is supported")
+            sha256 = persisted.get("sha256Hash")
+            if not isinstance(sha256, str) or not SHA256.match(sha256.lower()):
+                raise HttpError(400, "persistedQuery.sha256Hash must be a hex SHA-256")
+            return sha256.lower()
+        if operation.document_id is not None:
+            return operation.document_id.removeprefix("sha256:").lower()
+        return None

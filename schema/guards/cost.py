@@ -1,0 +1,170 @@
+"""The cost of an operation, computed from the document and its variables before execution.
+
+Cost estimates how many field values a response can hold: every field counts once per time it
+is resolved, and a list multiplies what is below it — a connection's ``edges``/``nodes`` by
+its ``first``/``last`` (10 when neither is given, as the resolvers do), ``nodes(ids:)`` and
+``_entities`` by the number of ids, any other list by ``default_list_size``. Fragments are
+costed once per use site's page size (memoised), so the estimate is linear in the document.
+Introspection is free: its size is fixed by the schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLSchema,
+    InlineFragmentNode,
+    IntValueNode,
+    ListValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValueNode,
+    VariableNode,
+    get_named_type,
+    get_nullable_type,
+    is_list_type,
+)
+from graphql.language import DocumentNode
+
+from schema.guards.codes import COST_LIMIT, PAGE_SIZE
+from schema.guards.limits import Limits
+
+DEFAULT_PAGE = 10  # what a connection returns when given neither first nor last
+COUNTED_ARGUMENTS = ("ids", "representations")
+
+
+class _Costing:
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        variables: dict[str, Any],
+        limits: Limits,
+    ) -> None:
+        self.schema = schema
+        self.variables = variables
+        self.limits = limits
+        self.fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        self.memo: dict[tuple[str, int | None], int] = {}
+
+    def unit(self, selection_set: SelectionSetNode | None, type_name: str, hint: int | None) -> int:
+        """Cost of ``selection_set`` on ``type_name`` resolved once."""
+        if selection_set is None:
+            return 0
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                total += self.field(selection, type_name, hint)
+            elif isinstance(selection, InlineFragmentNode):
+                on = selection.type_condition.name.value if selection.type_condition else type_name
+                total += self.unit(selection.selection_set, on, hint)
+            elif isinstance(selection, FragmentSpreadNode):
+                total += self.spread(selection.name.value, hint)
+        return total
+
+    def spread(self, name: str, hint: int | None) -> int:
+        key = (name, hint)
+        if key not in self.memo:
+            fragment = self.fragments.get(name)
+            self.memo[key] = 0  # a cycle (refused by validation anyway) adds nothing
+            if fragment is not None:
+                on = fragment.type_condition.name.value
+                self.memo[key] = self.unit(fragment.selection_set, on, hint)
+        return self.memo[key]
+
+    def field(self, node: FieldNode, type_name: str, hint: int | None) -> int:
+        name = node.name.value
+        if name.startswith("__"):
+            return 0
+        parent = self.schema.get_type(type_name)
+        definition: GraphQLField | None = getattr(parent, "fields", {}).get(name)
+        if definition is None:
+            return 0
+        arguments = {arg.name.value: arg.value for arg in node.arguments or ()}
+        child_hint = self.page_size(arguments) if "first" in definition.args else None
+        size = 1
+        if is_list_type(get_nullable_type(definition.type)):
+            size = self.list_size(name, arguments, hint)
+        inner = get_named_type(definition.type).name
+        return 1 + size * self.unit(node.selection_set, inner, child_hint)
+
+    def page_size(self, arguments: dict[str, ValueNode]) -> int:
+        sizes = {}
+        for name in ("first", "last"):
+            value = self.value(arguments.get(name))
+            if isinstance(value, int):
+                if value > self.limits.max_page_size:
+                    raise GraphQLError(
+                        f"`{name}` must be between 0 and {self.limits.max_page_size} "
+                        f"(got {value}); page with `after`/`before` cursors to see more",
+                        extensions={"code": PAGE_SIZE},
+                    )
+                sizes[name] = max(value, 0)
+        return sizes.get("first", sizes.get("last", DEFAULT_PAGE))
+
+    def list_size(self, name: str, arguments: dict[str, ValueNode], hint: int | None) -> int:
+        if name in ("edges", "nodes") and hint is not None:
+            return hint
+        for argument in COUNTED_ARGUMENTS:
+            if argument in arguments:
+                value = self.value(arguments[argument])
+                return len(value) if isinstance(value, list) else self.limits.default_list_size
+        return self.limits.default_list_size
+
+    def value(self, node: ValueNode | None) -> Any:
+        if isinstance(node, VariableNode):
+            return self.variables.get(node.name.value)
+        if isinstance(node, IntValueNode):
+            return int(node.value)
+        if isinstance(node, ListValueNode):
+            return list(node.values)
+        return None
+
+
+def operation_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+    limits: Limits,
+) -> int:
+    """The cost of the operation that will run; a page size over the limit raises."""
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is not None:
+        operations = [op for op in operations if op.name and op.name.value == operation_name]
+    if len(operations) != 1:
+        return 0  # execution reports the missing/ambiguous operation
+    operation = operations[0]
+    values = dict(variables or {})
+    for definition in operation.variable_definitions or ():
+        name = definition.variable.name.value
+        if name not in values and isinstance(definition.default_value, IntValueNode):
+            values[name] = int(definition.default_value.value)
+    root = schema.get_root_type(operation.operation)
+    if root is None:
+        return 0
+    return _Costing(schema, document, values, limits).unit(operation.selection_set, root.name, None)
+
+
+def check_cost(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+    limits: Limits,
+) -> None:
+    cost = operation_cost(schema, document, operation_name, variables, limits)
+    if cost > limits.max_cost:
+        raise GraphQLError(
+            f"this operation could resolve up to {cost} fields; at most {limits.max_cost}: "
+            "ask for smaller pages or fewer nested lists",
+            extensions={"code": COST_LIMIT, "cost": cost, "maxCost": limits.max_cost},
+        )

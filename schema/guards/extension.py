@@ -1,0 +1,131 @@
+"""The guardrails as one Strawberry extension, in the order the request is handled:
+
+1. parse with a token limit (a cached parse per document text);
+2. structural limits (depth, aliases, directives), then spec validation — field
+   suggestions switchable — cached per document text, as both ignore the variables;
+3. before execution, the cost with this request's variables (and page sizes);
+4. after it, error masking (also applied by the HTTP view to errors raised outside).
+
+Each refusal is a GraphQL error with ``extensions.code``, raised before any resolver runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import DocumentNode, GraphQLError, parse, validate
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
+
+from schema.guards.codes import GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, TOKEN_LIMIT
+from schema.guards.cost import check_cost
+from schema.guards.limits import Limits, check_structure
+from schema.guards.masking import mask_errors
+
+SUGGESTION = re.compile(r" ?Did you mean .*\?$", re.DOTALL)
+CACHE_SIZE = 512  # distinct documents: a client app has tens, an attacker gets evicted
+STRAWBERRY_RULES = (MaybeNullValidationRule, OneOfInputValidationRule)
+
+
+class _Lru:
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[Any, Any] = OrderedDict()
+
+    def get(self, key: Any) -> Any:
+        value = self.items.get(key)
+        if value is not None:
+            self.items.move_to_end(key)
+        return value
+
+    def put(self, key: Any, value: Any) -> None:
+        self.items[key] = value
+        self.items.move_to_end(key)
+        while len(self.items) > self.size:
+            self.items.popitem(last=False)
+
+
+class Guards:
+    """Per-schema state (the caches) and a factory of per-request extensions."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.documents = _Lru(CACHE_SIZE)
+        self.validations = _Lru(CACHE_SIZE)
+
+    def __call__(self) -> GuardsExtension:
+        return GuardsExtension(self)
+
+    def parse(self, query: str) -> DocumentNode:
+        document = self.documents.get(query)
+        if document is None:
+            try:
+                document = parse(query, max_tokens=self.limits.max_tokens)
+            except GraphQLError as error:
+                tokens = "tokens" in error.message and "more than" in error.message
+                code = TOKEN_LIMIT if tokens else GRAPHQL_PARSE_FAILED
+                error.extensions = {**(error.extensions or {}), "code": code}
+                raise
+            self.documents.put(query, document)
+        return document
+
+    def validate(self, execution_context: Any) -> list[GraphQLError]:
+        rules = tuple(execution_context.validation_rules)
+        key = (execution_context.query, rules)
+        errors = self.validations.get(key)
+        if errors is None:
+            document = execution_context.graphql_document
+            errors = check_structure(document, self.limits) or validate(
+                execution_context.schema._schema,
+                document,
+                (*rules, *STRAWBERRY_RULES),
+                hide_suggestions=not self.limits.field_suggestions,
+            )
+            for error in errors:
+                if not (error.extensions or {}).get("code"):
+                    error.extensions = {"code": GRAPHQL_VALIDATION_FAILED}
+            self.validations.put(key, errors)
+        return list(errors)
+
+
+class GuardsExtension(SchemaExtension):
+    def __init__(self, guards: Guards) -> None:
+        self.guards = guards
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is None and context.query:
+            context.graphql_document = self.guards.parse(context.query)
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.pre_execution_errors is None and context.graphql_document is not None:
+            context.pre_execution_errors = self.guards.validate(context)
+        yield
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        check_cost(
+            context.schema._schema,
+            context.graphql_document,
+            context.operation_name,
+            context.variables,
+            self.guards.limits,
+        )
+        yield
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and getattr(result, "errors", None):
+            result.errors = mask_errors(result.errors)
+            if not self.guards.limits.field_suggestions:
+                # Variable coercion (in graphql-core's execute) suggests enum values and
+                # input fields on its own: the same hints validation was told to hide.
+                for error in result.errors:
+                    error.message = SUGGESTION.sub("", error.message)

@@ -1,0 +1,62 @@
+"""The serving engine's options: a bounded pool and a server-side statement timeout on
+PostgreSQL; no pool on SQLite (each checkout sees the file as it is now)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import exc, text
+from sqlalchemy.pool import NullPool
+
+from gateway.http.database import engine_options
+from gateway.settings import Settings
+from schema.guards.masking import is_statement_timeout, is_unavailable
+from store.engine import create_engine
+from tests.conftest import POSTGRES_URL, _postgres_problem, require_service
+
+
+@pytest.fixture
+def postgres() -> str:
+    if problem := _postgres_problem():
+        require_service("PostgreSQL", f"{POSTGRES_URL}: {problem}")
+    return POSTGRES_URL
+
+
+async def test_postgres_gets_a_bounded_pool_and_a_statement_timeout(postgres: str) -> None:
+    settings = Settings(
+        database_url=POSTGRES_URL, db_pool_size=3, db_max_overflow=1, db_statement_timeout_ms=50
+    )
+    engine = create_engine(POSTGRES_URL, **engine_options(settings))
+    try:
+        assert engine.pool.size() == 3
+        async with engine.connect() as conn:
+            timeout = (await conn.execute(text("SHOW statement_timeout"))).scalar()
+            assert timeout == "50ms"
+            with pytest.raises(exc.DBAPIError, match="statement timeout") as stopped:
+                await conn.execute(text("SELECT pg_sleep(5)"))
+    finally:
+        await engine.dispose()
+    # A statement stopped by its timeout is the query's fault, not an outage.
+    assert not stopped.value.connection_invalidated
+    assert not is_unavailable(stopped.value)
+    assert is_statement_timeout(stopped.value)
+
+
+def test_sqlite_is_not_pooled() -> None:
+    options = engine_options(Settings(database_url="sqlite+aiosqlite:///var/x.db"))
+    assert options == {"poolclass": NullPool}
+
+
+@pytest.mark.parametrize(
+    ("error", "unavailable"),
+    [
+        (ConnectionRefusedError(111, "refused"), True),
+        (exc.OperationalError("SELECT 1", {}, Exception("database is locked")), True),
+        (exc.TimeoutError("QueuePool limit reached"), True),
+        (ValueError("a bug"), False),
+        (KeyError("a bug"), False),
+    ],
+)
+def test_what_counts_as_the_database_being_unavailable(
+    error: BaseException, unavailable: bool
+) -> None:
+    assert is_unavailable(error) is unavailable

@@ -1,0 +1,163 @@
+"""Automatic persisted queries (Apollo's protocol) and trusted documents."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from pathlib import Path
+
+import orjson
+import pytest
+import redis
+
+from gateway.settings import Settings
+from tests.conftest import require_service
+from tests.gateway.http.conftest import Client
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def require_redis() -> None:
+    try:
+        with redis.Redis.from_url(REDIS_URL) as probe:
+            probe.ping()
+    except redis.RedisError as error:
+        require_service("Redis", f"{REDIS_URL}: {error}")
+
+
+def persisted(query: str) -> dict:
+    return {"persistedQuery": {"version": 1, "sha256Hash": sha256(query)}}
+
+
+@pytest.fixture(params=["memory", "redis"])
+def store(request: pytest.FixtureRequest) -> dict:
+    if request.param == "memory":
+        return {}
+    require_redis()
+    return {"redis_url": REDIS_URL}
+
+
+async def test_not_found_then_registered_then_hit(client: Client, store: dict) -> None:
+    # A query no other run has registered, so the Redis store starts without it.
+    query = f"{{ flight(ll2Id: 859) {{ ll2Id }} }} # {uuid.uuid4()}"
+    params = {"extensions": orjson.dumps(persisted(query)).decode()}
+    async with client(**store) as http:
+        missing = await http.get("/graphql", params=params)
+        registered = await http.post(
+            "/graphql", json={"query": query, "extensions": persisted(query)}
+        )
+        hit = await http.get("/graphql", params=params)
+    assert missing.status_code == 200
+    (error,) = missing.json()["errors"]
+    assert error == {
+        "message": "PersistedQueryNotFound",
+        "extensions": {"code": "PERSISTED_QUERY_NOT_FOUND"},
+    }
+    assert missing.headers["cache-control"] == "no-store"
+    assert registered.json() == {"data": {"flight": {"ll2Id": 859}}}
+    assert hit.json() == {"data": {"flight": {"ll2Id": 859}}}
+    assert hit.headers["etag"]
+
+
+async def test_replicas_share_the_redis_store(client: Client) -> None:
+    require_redis()
+    query = f"{{ flight(ll2Id: 859) {{ ll2Id }} }} # {uuid.uuid4()}"
+    async with client(redis_url=REDIS_URL) as one, client(redis_url=REDIS_URL) as two:
+        await one.post("/graphql", json={"query": query, "extensions": persisted(query)})
+        hit = await two.post("/graphql", json={"extensions": persisted(query)})
+    assert hit.json() == {"data": {"flight": {"ll2Id": 859}}}
+
+
+async def test_a_wrong_hash_is_refused(client: Client) -> None:
+    query = "{ flight(ll2Id: 859) { ll2Id } }"
+    async with client() as http:
+        response = await http.post(
+            "/graphql", json={"query": query, "extensions": persisted(query + " ")}
+        )
+        later = await http.post("/graphql", json={"extensions": persisted(query + " ")})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["message"] == "provided sha does not match query"
+    assert later.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+
+
+async def test_not_found_is_a_400_in_graphql_response_json(client: Client) -> None:
+    async with client() as http:
+        response = await http.post(
+            "/graphql",
+            json={"extensions": persisted("{ __typename }")},
+            headers={"accept": "application/graphql-response+json"},
+        )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+
+
+@pytest.mark.parametrize("version", [2, None])
+async def test_unknown_versions_are_refused(client: Client, version: int | None) -> None:
+    extensions = {"persistedQuery": {"version": version, "sha256Hash": sha256("{ a }")}}
+    async with client() as http:
+        response = await http.post("/graphql", json={"extensions": extensions})
+    assert response.status_code == 400
+
+
+TRUSTED = "query Flight { flight(ll2Id: 859) { ll2Id } }"
+
+
+@pytest.fixture
+def manifest(tmp_path: Path) -> Path:
+    path = tmp_path / "manifest.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "apollo-persisted-query-manifest",
+                "version": 1,
+                "operations": [
+                    {"id": sha256(TRUSTED), "body": TRUSTED, "name": "Flight", "type": "query"}
+                ],
+            }
+        )
+    )
+    return path
+
+
+async def test_trusted_documents_only_runs_listed_documents(client: Client, manifest: Path) -> None:
+    settings = {"trusted_documents": manifest, "trusted_documents_only": True}
+    other = "{ flight(ll2Id: 859) { destination } }"
+    async with client(**settings) as http:
+        by_hash = await http.post("/graphql", json={"extensions": persisted(TRUSTED)})
+        by_id = await http.post("/graphql", json={"documentId": f"sha256:{sha256(TRUSTED)}"})
+        by_text = await http.post("/graphql", json={"query": TRUSTED})
+        free_text = await http.post("/graphql", json={"query": other})
+        registering = await http.post(
+            "/graphql", json={"query": other, "extensions": persisted(other)}
+        )
+        unknown_hash = await http.get(
+            "/graphql", params={"extensions": orjson.dumps(persisted(other)).decode()}
+        )
+    expected = {"data": {"flight": {"ll2Id": 859}}}
+    assert by_hash.json() == expected
+    assert by_id.json() == expected
+    assert by_text.json() == expected
+    for refused in (free_text, registering, unknown_hash):
+        (error,) = refused.json()["errors"]
+        assert error["extensions"]["code"] == "PERSISTED_QUERY_NOT_IN_LIST"
+        assert "trusted documents only" in error["message"]
+
+
+async def test_a_manifest_without_enforcement_serves_its_hashes(
+    client: Client, manifest: Path
+) -> None:
+    async with client(trusted_documents=manifest) as http:
+        listed = await http.post("/graphql", json={"extensions": persisted(TRUSTED)})
+        free = await http.post("/graphql", json={"query": "{ __typename }"})
+    assert listed.json() == {"data": {"flight": {"ll2Id": 859}}}
+    assert free.json() == {"data": {"__typename": "Query"}}
+
+
+def test_enforcement_needs_a_manifest() -> None:
+    with pytest.raises(ValueError, match="needs a trusted_documents manifest"):
+        Settings(trusted_documents_only=True)
