@@ -124,6 +124,29 @@ async def engine(database: Database) -> AsyncIterator[AsyncEngine]:
     await engine.dispose()
 
 
+DEMO_FLIGHTS = 1000
+DEMO_SEED = 2023
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """~1,000 generated LL2 detailed flights, written once per session."""
+    from ingest.demo_data import generate
+
+    return generate(DEMO_FLIGHTS, DEMO_SEED, tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+async def demo_engine(engine: AsyncEngine, demo_files: list[Path]) -> AsyncEngine:
+    """The migrated database of each backend, holding the demo flights."""
+    from ingest.files import ingest_file
+
+    for path in demo_files:
+        result = await ingest_file(engine, path)
+        assert result.ok, f"{path}: {result.error}"
+    return engine
+
+
 class StatementCounter:
     def __init__(self) -> None:
         self.statements: list[str] = []

@@ -6,9 +6,8 @@ import contextlib
 import html
 import json
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,19 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 
 from gateway.rest import rest_routes
-from ingest.files import ingest_file
 
 BASE = "http://testserver"
-
-
-async def ingest(engine: AsyncEngine, paths: Iterable[Path]) -> None:
-    for path in paths:
-        result = await ingest_file(engine, path)
-        assert result.ok, f"{path}: {result.error}"
-
-
-def load_json(path: Path) -> Any:
-    return json.loads(path.read_bytes())
 
 
 @contextlib.asynccontextmanager

@@ -9,7 +9,8 @@ import re
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import SEED_FLIGHT, SHARED, shared_file
-from tests.gateway.rest.helpers import ingest, page_json, rest_client
+from tests.gateway.rest.helpers import page_json, rest_client
+from tests.schema.helpers import ingest
 
 SEED_PAGE = SHARED / "seed" / "spacecraft_flights_859_page.txt"
 URL = "/2.3.0/spacecraft_flights/859/"

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import SEED_FLIGHT, shared_file
-from tests.gateway.rest.helpers import BASE, ingest, load_json, rest_client
+from tests.gateway.rest.helpers import BASE, rest_client
+from tests.schema.helpers import ingest, load_json
 
 FLIGHTS = "/2.3.0/spacecraft_flights/"
 LAUNCHES = "/2.3.0/launches/"

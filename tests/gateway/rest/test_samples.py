@@ -14,12 +14,11 @@ from tests.gateway.rest.helpers import (
     BASE,
     differences,
     hosts_as,
-    ingest,
-    load_json,
     page_json,
     rest_client,
     url_paths,
 )
+from tests.schema.helpers import ingest, load_json
 
 SEED_URL = "/2.3.0/spacecraft_flights/859/"
 

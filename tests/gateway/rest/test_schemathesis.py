@@ -23,9 +23,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from gateway.rest.endpoints import ENDPOINTS
 from tests.conftest import SAMPLES, SEED_FLIGHT, shared_file
-from tests.gateway.rest.helpers import BASE, ingest, rest_client
+from tests.gateway.rest.helpers import BASE, rest_client
 from tests.gateway.rest.spec import relaxed, spec
 from tests.gateway.rest.test_spec import in_graph
+from tests.schema.helpers import ingest
 
 EXAMPLES = 20  # per operation
 FILES = [

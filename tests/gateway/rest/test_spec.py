@@ -9,8 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from gateway.rest.documents import endpoint_data
 from gateway.rest.endpoints import ENDPOINTS
 from tests.conftest import SAMPLES, shared_file
-from tests.gateway.rest.helpers import ingest, rest_client
+from tests.gateway.rest.helpers import rest_client
 from tests.gateway.rest.spec import spec, violations
+from tests.schema.helpers import ingest
 
 SAMPLE_FILES = [
     "launches/2.3.0_detailed_single_sputnik1_spacenerd.json",
@@ -95,7 +96,7 @@ async def test_every_endpoint_and_mode_answers_as_ll2_describes(full_engine: Asy
 )
 def test_the_validator_passes_ll2s_own_answers(sample: str, schema_name: str) -> None:
     """LL2's own responses pass; a key too many or a wrong type does not."""
-    from tests.gateway.rest.helpers import load_json
+    from tests.schema.helpers import load_json
 
     record = load_json(shared_file(SAMPLES / sample))
     assert violations(schema_name, record) == []
