@@ -21,6 +21,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
+from schema.errors import BAD_USER_INPUT
 from schema.guards.codes import GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, TOKEN_LIMIT
 from schema.guards.cost import check_cost
 from schema.guards.limits import Limits, check_structure
@@ -88,6 +89,10 @@ class Guards:
             for error in errors:
                 if not (error.extensions or {}).get("code"):
                     error.extensions = {"code": GRAPHQL_VALIDATION_FAILED}
+                if isinstance(error.original_error, (ValueError, TypeError)):
+                    # A scalar refused a literal: the client's mistake, readable as it is —
+                    # not a server error to mask and log.
+                    error.original_error = None
             self.validations.put(key, errors)
         return list(errors)
 
@@ -124,6 +129,11 @@ class GuardsExtension(SchemaExtension):
         result = self.execution_context.result
         if result is not None and getattr(result, "errors", None):
             result.errors = mask_errors(result.errors)
+            for error in result.errors:
+                if error.path is None and not (error.extensions or {}).get("code"):
+                    # graphql-core's variable coercion errors carry no code; what is still
+                    # uncoded and pathless after masking is the request's own mistake.
+                    error.extensions = {**(error.extensions or {}), "code": BAD_USER_INPUT}
             if not self.guards.limits.field_suggestions:
                 # Variable coercion (in graphql-core's execute) suggests enum values and
                 # input fields on its own: the same hints validation was told to hide.

@@ -77,6 +77,29 @@ async def test_validation_errors_stay_readable(client: Client) -> None:
     assert error["locations"]
 
 
+async def test_a_bad_scalar_literal_is_a_readable_validation_error(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    query = '{ launches(filter: { net: { gte: "2020-01-01T00:00:00" } }) { totalCount } }'
+    with caplog.at_level(logging.ERROR, logger="flightgraph"):
+        async with client() as http:
+            response = await http.post("/graphql", json={"query": query})
+    (error,) = response.json()["errors"]
+    assert "has no timezone" in error["message"]
+    assert error["extensions"] == {"code": "GRAPHQL_VALIDATION_FAILED"}
+    assert not caplog.records  # the client's mistake: nothing logged as unexpected
+
+
+async def test_a_bad_variable_value_has_a_code(client: Client) -> None:
+    query = "query($d: DateTime!) { launches(filter: { net: { gte: $d } }) { totalCount } }"
+    async with client() as http:
+        body = {"query": query, "variables": {"d": "2020-01-01T00:00:00"}}
+        response = await http.post("/graphql", json=body)
+    (error,) = response.json()["errors"]
+    assert error["message"].startswith("Variable '$d' has invalid value")
+    assert error["extensions"] == {"code": "BAD_USER_INPUT"}
+
+
 async def test_field_suggestions_can_be_switched_off(client: Client) -> None:
     query = {"query": "{ flight(ll2Id: 859) { ll2d } }"}
     async with client(field_suggestions=False) as http:
