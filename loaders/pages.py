@@ -149,7 +149,13 @@ def _eq(expr: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
 
 
 def _gt(expr: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
-    return false() if value is None else or_(expr > value, expr.is_(None))
+    if value is None:
+        return false()
+    if getattr(expr, "nullable", True) is False:
+        # A NOT NULL key (the id tie-breaker): no NULL branch, so the index range scan holds
+        # (`id > $1 OR id IS NULL` made PostgreSQL read the table up to the cursor).
+        return expr > value
+    return or_(expr > value, expr.is_(None))
 
 
 def _lt(expr: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
