@@ -34,6 +34,10 @@ class Settings(HttpSettings, BaseSettings):
         description="answer __schema/__type; off in production (_service { sdl } still works)",
     )
     graphiql: bool = Field(default=True, description="serve GraphiQL at GET /graphql")
+    compiled_execution: bool = Field(
+        default=True,
+        description="run planned queries on the compiled executor (same results, less CPU)",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1

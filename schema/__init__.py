@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +19,7 @@ from schema import lookups, mission, payload, values  # noqa: F401
 from schema.agency import AgencyQuery
 from schema.astronaut import AstronautQuery
 from schema.celestial_body import CelestialBodyQuery
+from schema.compiled.context import CompiledExecutionContext
 from schema.docking_event import DockingEventQuery
 from schema.federation import make_entities
 from schema.flight import FlightQuery
@@ -73,12 +75,25 @@ class Schema(strawberry.federation.Schema):
         super().process_errors(unexpected, execution_context)
 
 
-def build_schema(introspection: bool = True, extensions: Sequence[Any] = ()) -> Schema:
+def compiled_by_default() -> bool:
+    """``FLIGHTGRAPH_COMPILED_EXECUTION`` (default on; ``false``/``0``/``no``/``off`` is off).
+
+    Read here only for the module-level ``schema``: the app passes its settings' value."""
+    value = os.environ.get("FLIGHTGRAPH_COMPILED_EXECUTION", "true")
+    return value.strip().lower() not in ("false", "0", "no", "off")
+
+
+def build_schema(
+    introspection: bool = True, extensions: Sequence[Any] = (), compiled: bool | None = None
+) -> Schema:
     """The schema: a Federation v2 subgraph. Without ``introspection`` (the production
     profile) ``__schema``/``__type`` are refused, while ``_service { sdl }`` — a plain field
-    — still gives a supergraph gateway the SDL it composes from."""
+    — still gives a supergraph gateway the SDL it composes from. ``compiled`` queries run on
+    the compiled executor (:mod:`schema.compiled`); ``None`` reads the environment."""
     closed = [lambda: AddValidationRules([NoSchemaIntrospectionCustomRule])]
     extensions = [*extensions, *([] if introspection else closed)]
+    if compiled is None:
+        compiled = compiled_by_default()
     return Schema(
         query=Query,
         subscription=Subscription,
@@ -86,6 +101,7 @@ def build_schema(introspection: bool = True, extensions: Sequence[Any] = ()) -> 
         config=StrawberryConfig(scalar_map=SCALARS),
         federation_version="2.3",
         extensions=extensions,
+        execution_context_class=CompiledExecutionContext if compiled else None,
     )
 
 

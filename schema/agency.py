@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_linked, load_one
+from schema.base import RowType, field, linked, one
 from schema.inputs.agency import AgencyFilter, AgencyOrder
 from schema.inputs.launch import LaunchFilter, LaunchOrder
 from schema.inputs.launcher_config import LauncherConfigFilter, LauncherConfigOrder
@@ -58,29 +58,23 @@ class Agency(Node, RowType):
     logo_id: strawberry.Private[int | None]
     social_logo_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Kind of agency.")
-    async def type(self, info: Info) -> AgencyTypeRef | None:
-        return await load_one(info, "agency_types", self.type_id)
+    type: AgencyTypeRef | None = one("agency_types", key="type_id", description="Kind of agency.")
 
-    @strawberry.field(description="Countries the agency belongs to.")
-    async def country(self, info: Info) -> list[CountryRef]:
-        return await load_linked(info, "agencies_country", self.ll2_id)
+    country: list[CountryRef] = linked(
+        "agencies_country", description="Countries the agency belongs to."
+    )
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
-    @strawberry.field(description="Logo.")
-    async def logo(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.logo_id)
+    logo: ImageRef | None = one("images", key="logo_id", description="Logo.")
 
-    @strawberry.field(description="Logo for social media cards.")
-    async def social_logo(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.social_logo_id)
+    social_logo: ImageRef | None = one(
+        "images", key="social_logo_id", description="Logo for social media cards."
+    )
 
-    @strawberry.field(description="Profiles on social networks.")
-    async def social_media_links(self, info: Info) -> list[SocialMediaLinkRef]:
-        return await load_linked(info, "agencies_social_media_links", self.ll2_id)
+    social_media_links: list[SocialMediaLinkRef] = linked(
+        "agencies_social_media_links", description="Profiles on social networks."
+    )
 
     launches = connection_field(
         LaunchRef,

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_linked, load_one
+from schema.base import RowType, field, linked, one
 from schema.inputs.astronaut import AstronautFilter, AstronautOrder
 from schema.node import Node, node
 from schema.pagination import connection_field, node_field
@@ -49,41 +49,35 @@ class Astronaut(Node, RowType):
     image_id: strawberry.Private[int | None]
     type_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Career status.")
-    async def status(self, info: Info) -> AstronautStatusRef | None:
-        return await load_one(info, "astronaut_statuses", self.status_id)
+    status: AstronautStatusRef | None = one(
+        "astronaut_statuses", key="status_id", description="Career status."
+    )
 
-    @strawberry.field(description="Agency they fly for.")
-    async def agency(self, info: Info) -> AgencyRef | None:
-        return await load_one(info, "agencies", self.agency_id)
+    agency: AgencyRef | None = one("agencies", key="agency_id", description="Agency they fly for.")
 
-    @strawberry.field(description="Portrait.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Portrait.")
 
-    @strawberry.field(description="Kind of astronaut.")
-    async def type(self, info: Info) -> AstronautTypeRef | None:
-        return await load_one(info, "astronaut_types", self.type_id)
+    type: AstronautTypeRef | None = one(
+        "astronaut_types", key="type_id", description="Kind of astronaut."
+    )
 
-    @strawberry.field(description="Nationalities.")
-    async def nationality(self, info: Info) -> list[CountryRef]:
-        return await load_linked(info, "astronauts_nationality", self.ll2_id)
+    nationality: list[CountryRef] = linked("astronauts_nationality", description="Nationalities.")
 
-    @strawberry.field(description="Profiles on social networks.")
-    async def social_media_links(self, info: Info) -> list[SocialMediaLinkRef]:
-        return await load_linked(info, "astronauts_social_media_links", self.ll2_id)
+    social_media_links: list[SocialMediaLinkRef] = linked(
+        "astronauts_social_media_links", description="Profiles on social networks."
+    )
 
-    @strawberry.field(description="Launches they flew on (LL2 `flights`).")
-    async def flights(self, info: Info) -> list[LaunchRef]:
-        return await load_linked(info, "astronauts_flights", self.ll2_id)
+    flights: list[LaunchRef] = linked(
+        "astronauts_flights", description="Launches they flew on (LL2 `flights`)."
+    )
 
-    @strawberry.field(description="Spacecraft flights they landed with (LL2 `landings`).")
-    async def landings(self, info: Info) -> list[FlightRef]:
-        return await load_linked(info, "astronauts_landings", self.ll2_id)
+    landings: list[FlightRef] = linked(
+        "astronauts_landings", description="Spacecraft flights they landed with (LL2 `landings`)."
+    )
 
-    @strawberry.field(description="Spacewalks they made.")
-    async def spacewalks(self, info: Info) -> list[SpacewalkRef]:
-        return await load_linked(info, "astronauts_spacewalks", self.ll2_id)
+    spacewalks: list[SpacewalkRef] = linked(
+        "astronauts_spacewalks", description="Spacewalks they made."
+    )
 
 
 @node("astronaut_flights")
@@ -93,13 +87,13 @@ class AstronautFlight(Node, RowType):
     role_id: strawberry.Private[int | None]
     astronaut_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Role in the crew.")
-    async def role(self, info: Info) -> AstronautRoleRef | None:
-        return await load_one(info, "astronaut_roles", self.role_id)
+    role: AstronautRoleRef | None = one(
+        "astronaut_roles", key="role_id", description="Role in the crew."
+    )
 
-    @strawberry.field(description="The astronaut.")
-    async def astronaut(self, info: Info) -> Astronaut | None:
-        return await load_one(info, "astronauts", self.astronaut_id)
+    astronaut: Astronaut | None = one(
+        "astronauts", key="astronaut_id", description="The astronaut."
+    )
 
 
 @strawberry.type

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_one
+from schema.base import RowType, field, one
 from schema.inputs.celestial_body import CelestialBodyFilter, CelestialBodyOrder
 from schema.inputs.location import LocationFilter, LocationOrder
 from schema.node import Node, node
@@ -34,13 +34,11 @@ class CelestialBody(Node, RowType):
     type_id: strawberry.Private[int | None]
     image_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Kind of body.")
-    async def type(self, info: Info) -> CelestialBodyTypeRef | None:
-        return await load_one(info, "celestial_body_types", self.type_id)
+    type: CelestialBodyTypeRef | None = one(
+        "celestial_body_types", key="type_id", description="Kind of body."
+    )
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
     locations = connection_field(
         LocationRef,

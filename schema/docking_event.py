@@ -6,7 +6,7 @@ from datetime import datetime
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_one
+from schema.base import RowType, field, one
 from schema.inputs.docking_event import DockingEventFilter, DockingEventOrder
 from schema.node import Node, node
 from schema.pagination import connection_field, node_field
@@ -28,33 +28,37 @@ class DockingEvent(Node, RowType):
     space_station_chaser_id: strawberry.Private[int | None]
     payload_flight_chaser_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="The port.")
-    async def docking_location(self, info: Info) -> DockingLocationRef | None:
-        return await load_one(info, "docking_locations", self.docking_location_id)
+    docking_location: DockingLocationRef | None = one(
+        "docking_locations", key="docking_location_id", description="The port."
+    )
 
-    @strawberry.field(description="Station docked to.")
-    async def space_station_target(self, info: Info) -> SpaceStationRef | None:
-        return await load_one(info, "space_stations", self.space_station_target_id)
+    space_station_target: SpaceStationRef | None = one(
+        "space_stations", key="space_station_target_id", description="Station docked to."
+    )
 
-    @strawberry.field(description="Spacecraft flight docked to.")
-    async def flight_vehicle_target(self, info: Info) -> FlightRef | None:
-        return await load_one(info, "spacecraft_flights", self.flight_vehicle_target_id)
+    flight_vehicle_target: FlightRef | None = one(
+        "spacecraft_flights",
+        key="flight_vehicle_target_id",
+        description="Spacecraft flight docked to.",
+    )
 
-    @strawberry.field(description="Payload flight docked to.")
-    async def payload_flight_target(self, info: Info) -> PayloadFlightRef | None:
-        return await load_one(info, "payload_flights", self.payload_flight_target_id)
+    payload_flight_target: PayloadFlightRef | None = one(
+        "payload_flights", key="payload_flight_target_id", description="Payload flight docked to."
+    )
 
-    @strawberry.field(description="Spacecraft flight that docked.")
-    async def flight_vehicle_chaser(self, info: Info) -> FlightRef | None:
-        return await load_one(info, "spacecraft_flights", self.flight_vehicle_chaser_id)
+    flight_vehicle_chaser: FlightRef | None = one(
+        "spacecraft_flights",
+        key="flight_vehicle_chaser_id",
+        description="Spacecraft flight that docked.",
+    )
 
-    @strawberry.field(description="Station that docked.")
-    async def space_station_chaser(self, info: Info) -> SpaceStationRef | None:
-        return await load_one(info, "space_stations", self.space_station_chaser_id)
+    space_station_chaser: SpaceStationRef | None = one(
+        "space_stations", key="space_station_chaser_id", description="Station that docked."
+    )
 
-    @strawberry.field(description="Payload flight that docked.")
-    async def payload_flight_chaser(self, info: Info) -> PayloadFlightRef | None:
-        return await load_one(info, "payload_flights", self.payload_flight_chaser_id)
+    payload_flight_chaser: PayloadFlightRef | None = one(
+        "payload_flights", key="payload_flight_chaser_id", description="Payload flight that docked."
+    )
 
 
 @strawberry.type

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_children, load_one
+from schema.base import RowType, children, field, one
 from schema.inputs.flight import FlightFilter, FlightOrder
 from schema.node import Node, node
 from schema.pagination import connection_field, node_field
@@ -34,39 +34,31 @@ class Flight(Node, RowType):
     launch_id: strawberry.Private[str | None]
     landing_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="The spacecraft.")
-    async def spacecraft(self, info: Info) -> SpacecraftRef | None:
-        return await load_one(info, "spacecraft", self.spacecraft_id)
+    spacecraft: SpacecraftRef | None = one(
+        "spacecraft", key="spacecraft_id", description="The spacecraft."
+    )
 
-    @strawberry.field(description="The launch that carried it up.")
-    async def launch(self, info: Info) -> LaunchRef | None:
-        return await load_one(info, "launches", self.launch_id)
+    launch: LaunchRef | None = one(
+        "launches", key="launch_id", description="The launch that carried it up."
+    )
 
-    @strawberry.field(description="Its landing.")
-    async def landing(self, info: Info) -> LandingRef | None:
-        return await load_one(info, "landings", self.landing_id)
+    landing: LandingRef | None = one("landings", key="landing_id", description="Its landing.")
 
-    @strawberry.field(description="Crew that rode it up.")
-    async def launch_crew(self, info: Info) -> list[AstronautFlightRef]:
-        return await load_children(
-            info, "astronaut_flights", "flight_id", self.ll2_id, crew="launch"
-        )
+    launch_crew: list[AstronautFlightRef] = children(
+        "astronaut_flights", "flight_id", description="Crew that rode it up.", crew="launch"
+    )
 
-    @strawberry.field(description="Crew aboard while it flew.")
-    async def onboard_crew(self, info: Info) -> list[AstronautFlightRef]:
-        return await load_children(
-            info, "astronaut_flights", "flight_id", self.ll2_id, crew="onboard"
-        )
+    onboard_crew: list[AstronautFlightRef] = children(
+        "astronaut_flights", "flight_id", description="Crew aboard while it flew.", crew="onboard"
+    )
 
-    @strawberry.field(description="Crew that rode it down.")
-    async def landing_crew(self, info: Info) -> list[AstronautFlightRef]:
-        return await load_children(
-            info, "astronaut_flights", "flight_id", self.ll2_id, crew="landing"
-        )
+    landing_crew: list[AstronautFlightRef] = children(
+        "astronaut_flights", "flight_id", description="Crew that rode it down.", crew="landing"
+    )
 
-    @strawberry.field(description="Its dockings.")
-    async def docking_events(self, info: Info) -> list[DockingEventRef]:
-        return await load_children(info, "docking_events", "flight_vehicle_chaser_id", self.ll2_id)
+    docking_events: list[DockingEventRef] = children(
+        "docking_events", "flight_vehicle_chaser_id", description="Its dockings."
+    )
 
 
 @strawberry.type

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_child, load_one
+from schema.base import RowType, child, field, one
 from schema.inputs.landing import LandingFilter, LandingOrder
 from schema.node import Node, node
 from schema.pagination import connection_field, node_field
@@ -29,29 +29,28 @@ class Landing(Node, RowType):
     landing_location_id: strawberry.Private[int | None]
     type_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Where it landed.")
-    async def landing_location(self, info: Info) -> LandingLocationRef | None:
-        return await load_one(info, "landing_locations", self.landing_location_id)
-
-    @strawberry.field(description="How it landed.")
-    async def type(self, info: Info) -> LandingTypeRef | None:
-        return await load_one(info, "landing_types", self.type_id)
-
-    @strawberry.field(description="The booster that landed, if one did (LL2 `firststage`).")
-    async def firststage(self, info: Info) -> FirstStageRef | None:
-        return await load_child(info, "first_stages", "landing_id", self.ll2_id)
-
-    @strawberry.field(
-        description="The spacecraft flight that landed, if one did (LL2 `spacecraftflight`)."
+    landing_location: LandingLocationRef | None = one(
+        "landing_locations", key="landing_location_id", description="Where it landed."
     )
-    async def spacecraftflight(self, info: Info) -> FlightRef | None:
-        return await load_child(info, "spacecraft_flights", "landing_id", self.ll2_id)
 
-    @strawberry.field(
-        description="The payload flight that landed, if one did (LL2 `payloadflight`)."
+    type: LandingTypeRef | None = one("landing_types", key="type_id", description="How it landed.")
+
+    firststage: FirstStageRef | None = child(
+        "first_stages",
+        "landing_id",
+        description="The booster that landed, if one did (LL2 `firststage`).",
     )
-    async def payloadflight(self, info: Info) -> PayloadFlightRef | None:
-        return await load_child(info, "payload_flights", "landing_id", self.ll2_id)
+
+    spacecraftflight: FlightRef | None = child(
+        "spacecraft_flights",
+        "landing_id",
+        description="The spacecraft flight that landed, if one did (LL2 `spacecraftflight`).",
+    )
+    payloadflight: PayloadFlightRef | None = child(
+        "payload_flights",
+        "landing_id",
+        description="The payload flight that landed, if one did (LL2 `payloadflight`).",
+    )
 
 
 @strawberry.type

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_one
+from schema.base import RowType, field, one
 from schema.inputs.landing import (
     LandingFilter,
     LandingLocationFilter,
@@ -33,17 +33,15 @@ class LandingLocation(Node, RowType):
     image_id: strawberry.Private[int | None]
     celestial_body_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Launch location it belongs to, if any.")
-    async def location(self, info: Info) -> LocationRef | None:
-        return await load_one(info, "locations", self.location_id)
+    location: LocationRef | None = one(
+        "locations", key="location_id", description="Launch location it belongs to, if any."
+    )
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
-    @strawberry.field(description="Celestial body it is on.")
-    async def celestial_body(self, info: Info) -> CelestialBodyRef | None:
-        return await load_one(info, "celestial_bodies", self.celestial_body_id)
+    celestial_body: CelestialBodyRef | None = one(
+        "celestial_bodies", key="celestial_body_id", description="Celestial body it is on."
+    )
 
     landings = connection_field(
         LandingRef,

@@ -9,10 +9,19 @@ from typing import Any, ClassVar
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_children, load_linked, load_one
+from schema.base import (
+    Info,
+    RowType,
+    children,
+    field,
+    json_list,
+    linked,
+    load_children,
+    one,
+)
 from schema.inputs.flight import FlightFilter, FlightOrder
 from schema.inputs.launch import LaunchFilter, LaunchOrder
-from schema.media import InfoUrl, TimelineEvent, VidUrl, from_json_list
+from schema.media import InfoUrl, TimelineEvent, VidUrl
 from schema.node import Node, node
 from schema.pagination import connection_field, node_field
 from schema.refs import (
@@ -61,13 +70,13 @@ class Rocket(Node, RowType):
             self.launch_id = launches[0]["id"] if launches else None
         return self.launch_id
 
-    @strawberry.field(description="The launcher configuration.")
-    async def configuration(self, info: Info) -> LauncherConfigRef | None:
-        return await load_one(info, "launcher_configurations", self.configuration_id)
+    configuration: LauncherConfigRef | None = one(
+        "launcher_configurations", key="configuration_id", description="The launcher configuration."
+    )
 
-    @strawberry.field(description="Boosters flown (LL2 `launcher_stage`).")
-    async def launcher_stage(self, info: Info) -> list[FirstStageRef]:
-        return await load_children(info, "first_stages", "rocket_id", self.ll2_id)
+    launcher_stage: list[FirstStageRef] = children(
+        "first_stages", "rocket_id", description="Boosters flown (LL2 `launcher_stage`)."
+    )
 
     @strawberry.field(description="Spacecraft flown (LL2 `spacecraft_stage`).")
     async def spacecraft_stage(self, info: Info) -> list[FlightRef]:
@@ -78,6 +87,11 @@ class Rocket(Node, RowType):
     async def payloads(self, info: Info) -> list[PayloadFlightRef]:
         launch_id = await self._launch_id(info)
         return await load_children(info, "payload_flights", "launch_id", launch_id)
+
+
+def _newest_first(update: Mapping[str, Any]) -> tuple[bool, float, int]:
+    created = update["created_on"]
+    return (created is None, -created.timestamp() if created else 0.0, update["id"])
 
 
 @node("launches")
@@ -125,61 +139,59 @@ class Launch(Node, RowType):
     vid_urls_json: strawberry.Private[list[Any] | None]
     timeline_json: strawberry.Private[list[Any] | None]
 
-    @strawberry.field(description="Where the launch stands.")
-    async def status(self, info: Info) -> LaunchStatusRef | None:
-        return await load_one(info, "launch_statuses", self.status_id)
+    status: LaunchStatusRef | None = one(
+        "launch_statuses", key="status_id", description="Where the launch stands."
+    )
 
-    @strawberry.field(description="How precise the NET is.")
-    async def net_precision(self, info: Info) -> NetPrecisionRef | None:
-        return await load_one(info, "net_precisions", self.net_precision_id)
+    net_precision: NetPrecisionRef | None = one(
+        "net_precisions", key="net_precision_id", description="How precise the NET is."
+    )
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
-    @strawberry.field(description="Agency providing the launch.")
-    async def launch_service_provider(self, info: Info) -> AgencyRef | None:
-        return await load_one(info, "agencies", self.launch_service_provider_id)
+    launch_service_provider: AgencyRef | None = one(
+        "agencies", key="launch_service_provider_id", description="Agency providing the launch."
+    )
 
-    @strawberry.field(description="The vehicle.")
-    async def rocket(self, info: Info) -> Rocket | None:
-        if self.rocket_id is None:
-            return None
-        row = await info.context.loaders.rows_by_id("rockets").load(self.rocket_id)
-        return None if row is None else Rocket.from_row(row, launch_id=str(self.ll2_id))
+    # Its stages point at the launch, not the rocket: the rocket learns the launch from here.
+    rocket: Rocket | None = one(
+        "rockets", key="rocket_id", carry={"launch_id": "ll2_id"}, description="The vehicle."
+    )
 
-    @strawberry.field(description="What it is for.")
-    async def mission(self, info: Info) -> MissionRef | None:
-        return await load_one(info, "missions", self.mission_id)
+    mission: MissionRef | None = one("missions", key="mission_id", description="What it is for.")
 
-    @strawberry.field(description="Where it lifts off.")
-    async def pad(self, info: Info) -> PadRef | None:
-        return await load_one(info, "pads", self.pad_id)
+    pad: PadRef | None = one("pads", key="pad_id", description="Where it lifts off.")
 
-    @strawberry.field(description="Programs it belongs to.")
-    async def program(self, info: Info) -> list[ProgramRef]:
-        return await load_linked(info, "launches_program", self.ll2_id)
+    program: list[ProgramRef] = linked("launches_program", description="Programs it belongs to.")
 
-    @strawberry.field(description="News updates, newest first.")
-    async def updates(self, info: Info) -> list[Update]:
-        updates = await load_children(info, "updates", "launch_id", str(self.ll2_id))
-        return sorted(updates, key=_newest_first)
-
-    @strawberry.field(description="Links to read more (null when LL2 has not given them).")
-    def info_urls(self) -> list[InfoUrl] | None:
-        return from_json_list(InfoUrl, self.info_urls_json)
-
-    @strawberry.field(description="Videos (null when LL2 has not given them).")
-    def vid_urls(self) -> list[VidUrl] | None:
-        return from_json_list(VidUrl, self.vid_urls_json)
-
-    @strawberry.field(description="Events relative to liftoff (null when LL2 has not given them).")
-    def timeline(self) -> list[TimelineEvent] | None:
-        return from_json_list(TimelineEvent, self.timeline_json)
-
-    @strawberry.field(description="Mission patches.")
-    async def mission_patches(self, info: Info) -> list[MissionPatchRef]:
-        return await load_linked(info, "launches_mission_patches", self.ll2_id)
+    updates: list[Update] = children(
+        "updates",
+        "launch_id",
+        key_of=str,
+        sort=_newest_first,
+        description="News updates, newest first.",
+    )
+    info_urls: list[InfoUrl] | None = json_list(
+        InfoUrl,
+        "info_urls_json",
+        "info_urls",
+        description="Links to read more (null when LL2 has not given them).",
+    )
+    vid_urls: list[VidUrl] | None = json_list(
+        VidUrl,
+        "vid_urls_json",
+        "vid_urls",
+        description="Videos (null when LL2 has not given them).",
+    )
+    timeline: list[TimelineEvent] | None = json_list(
+        TimelineEvent,
+        "timeline_json",
+        "timeline",
+        description="Events relative to liftoff (null when LL2 has not given them).",
+    )
+    mission_patches: list[MissionPatchRef] = linked(
+        "launches_mission_patches", description="Mission patches."
+    )
 
     flights = connection_field(
         FlightRef,
@@ -190,11 +202,6 @@ class Launch(Node, RowType):
         parent_column="launch_id",
         description="Spacecraft flights it launched.",
     )
-
-
-def _newest_first(update: Update) -> tuple[bool, float, int]:
-    created = update.created_on
-    return (created is None, -created.timestamp() if created else 0.0, update.ll2_id)
 
 
 @strawberry.type

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_linked, load_one
+from schema.base import RowType, field, linked, one
 from schema.inputs.launcher_config import LauncherConfigFilter, LauncherConfigOrder
 from schema.node import Node, node
 from schema.pagination import connection_field, node_field
@@ -43,13 +43,13 @@ class LauncherFamily(Node, RowType):
     consecutive_successful_landings: int | None = field("Successful landings in a row.")
     parent_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Manufacturers.")
-    async def manufacturer(self, info: Info) -> list[AgencyRef]:
-        return await load_linked(info, "launcher_config_families_manufacturer", self.ll2_id)
+    manufacturer: list[AgencyRef] = linked(
+        "launcher_config_families_manufacturer", description="Manufacturers."
+    )
 
-    @strawberry.field(description="The family this one belongs to.")
-    async def parent(self, info: Info) -> LauncherFamily | None:
-        return await load_one(info, "launcher_config_families", self.parent_id)
+    parent: LauncherFamily | None = one(
+        "launcher_config_families", key="parent_id", description="The family this one belongs to."
+    )
 
 
 @node("launcher_configurations")
@@ -93,21 +93,19 @@ class LauncherConfig(Node, RowType):
     manufacturer_id: strawberry.Private[int | None]
     image_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Families it belongs to.")
-    async def families(self, info: Info) -> list[LauncherFamily]:
-        return await load_linked(info, "launcher_configurations_families", self.ll2_id)
+    families: list[LauncherFamily] = linked(
+        "launcher_configurations_families", description="Families it belongs to."
+    )
 
-    @strawberry.field(description="Manufacturer.")
-    async def manufacturer(self, info: Info) -> AgencyRef | None:
-        return await load_one(info, "agencies", self.manufacturer_id)
+    manufacturer: AgencyRef | None = one(
+        "agencies", key="manufacturer_id", description="Manufacturer."
+    )
 
-    @strawberry.field(description="Programs it flies for.")
-    async def program(self, info: Info) -> list[ProgramRef]:
-        return await load_linked(info, "launcher_configurations_program", self.ll2_id)
+    program: list[ProgramRef] = linked(
+        "launcher_configurations_program", description="Programs it flies for."
+    )
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
 
 @node("launchers")
@@ -129,17 +127,15 @@ class Launcher(Node, RowType):
     image_id: strawberry.Private[int | None]
     launcher_config_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="State of the booster.")
-    async def status(self, info: Info) -> LauncherStatusRef | None:
-        return await load_one(info, "launcher_statuses", self.status_id)
+    status: LauncherStatusRef | None = one(
+        "launcher_statuses", key="status_id", description="State of the booster."
+    )
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
-    @strawberry.field(description="Its configuration.")
-    async def launcher_config(self, info: Info) -> LauncherConfig | None:
-        return await load_one(info, "launcher_configurations", self.launcher_config_id)
+    launcher_config: LauncherConfig | None = one(
+        "launcher_configurations", key="launcher_config_id", description="Its configuration."
+    )
 
 
 @node("first_stages")
@@ -155,17 +151,13 @@ class FirstStage(Node, RowType):
     landing_id: strawberry.Private[int | None]
     previous_flight_id: strawberry.Private[str | None]
 
-    @strawberry.field(description="The booster.")
-    async def launcher(self, info: Info) -> Launcher | None:
-        return await load_one(info, "launchers", self.launcher_id)
+    launcher: Launcher | None = one("launchers", key="launcher_id", description="The booster.")
 
-    @strawberry.field(description="Its landing.")
-    async def landing(self, info: Info) -> LandingRef | None:
-        return await load_one(info, "landings", self.landing_id)
+    landing: LandingRef | None = one("landings", key="landing_id", description="Its landing.")
 
-    @strawberry.field(description="The booster's previous launch.")
-    async def previous_flight(self, info: Info) -> LaunchRef | None:
-        return await load_one(info, "launches", self.previous_flight_id)
+    previous_flight: LaunchRef | None = one(
+        "launches", key="previous_flight_id", description="The booster's previous launch."
+    )
 
 
 @strawberry.type

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_one
+from schema.base import RowType, field, one
 from schema.inputs.location import LocationFilter, LocationOrder
 from schema.inputs.pad import PadFilter, PadOrder
 from schema.node import Node, node
@@ -30,17 +30,13 @@ class Location(Node, RowType):
     country_id: strawberry.Private[int | None]
     image_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Celestial body it is on.")
-    async def celestial_body(self, info: Info) -> CelestialBodyRef | None:
-        return await load_one(info, "celestial_bodies", self.celestial_body_id)
+    celestial_body: CelestialBodyRef | None = one(
+        "celestial_bodies", key="celestial_body_id", description="Celestial body it is on."
+    )
 
-    @strawberry.field(description="Country it is in.")
-    async def country(self, info: Info) -> CountryRef | None:
-        return await load_one(info, "countries", self.country_id)
+    country: CountryRef | None = one("countries", key="country_id", description="Country it is in.")
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
     pads = connection_field(
         PadRef,

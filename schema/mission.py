@@ -9,8 +9,8 @@ from typing import Any, ClassVar
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_linked, load_one
-from schema.media import InfoUrl, VidUrl, from_json_list
+from schema.base import RowType, field, json_list, linked, one
+from schema.media import InfoUrl, VidUrl
 from schema.node import Node, node
 from schema.refs import AgencyRef, CelestialBodyRef, ImageRef, ProgramTypeRef
 
@@ -25,9 +25,9 @@ class Orbit(Node, RowType):
     abbrev: str | None = field("Short name.")
     celestial_body_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Body orbited.")
-    async def celestial_body(self, info: Info) -> CelestialBodyRef | None:
-        return await load_one(info, "celestial_bodies", self.celestial_body_id)
+    celestial_body: CelestialBodyRef | None = one(
+        "celestial_bodies", key="celestial_body_id", description="Body orbited."
+    )
 
 
 @node("missions")
@@ -47,25 +47,26 @@ class Mission(Node, RowType):
     info_urls_json: strawberry.Private[list[Any] | None]
     vid_urls_json: strawberry.Private[list[Any] | None]
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
-    @strawberry.field(description="Target orbit.")
-    async def orbit(self, info: Info) -> Orbit | None:
-        return await load_one(info, "orbits", self.orbit_id)
+    orbit: Orbit | None = one("orbits", key="orbit_id", description="Target orbit.")
 
-    @strawberry.field(description="Agencies behind the mission.")
-    async def agencies(self, info: Info) -> list[AgencyRef]:
-        return await load_linked(info, "missions_agencies", self.ll2_id)
+    agencies: list[AgencyRef] = linked(
+        "missions_agencies", description="Agencies behind the mission."
+    )
 
-    @strawberry.field(description="Links to read more (null when LL2 has not given them).")
-    def info_urls(self) -> list[InfoUrl] | None:
-        return from_json_list(InfoUrl, self.info_urls_json)
-
-    @strawberry.field(description="Videos (null when LL2 has not given them).")
-    def vid_urls(self) -> list[VidUrl] | None:
-        return from_json_list(VidUrl, self.vid_urls_json)
+    info_urls: list[InfoUrl] | None = json_list(
+        InfoUrl,
+        "info_urls_json",
+        "info_urls",
+        description="Links to read more (null when LL2 has not given them).",
+    )
+    vid_urls: list[VidUrl] | None = json_list(
+        VidUrl,
+        "vid_urls_json",
+        "vid_urls",
+        description="Videos (null when LL2 has not given them).",
+    )
 
 
 @node("mission_patches")
@@ -77,9 +78,9 @@ class MissionPatch(Node, RowType):
     image_url: str | None = field("URL of the patch image.")
     agency_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Agency the patch belongs to.")
-    async def agency(self, info: Info) -> AgencyRef | None:
-        return await load_one(info, "agencies", self.agency_id)
+    agency: AgencyRef | None = one(
+        "agencies", key="agency_id", description="Agency the patch belongs to."
+    )
 
 
 @node("programs")
@@ -96,18 +97,14 @@ class Program(Node, RowType):
     image_id: strawberry.Private[int | None]
     type_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
-    @strawberry.field(description="Agencies running it.")
-    async def agencies(self, info: Info) -> list[AgencyRef]:
-        return await load_linked(info, "programs_agencies", self.ll2_id)
+    agencies: list[AgencyRef] = linked("programs_agencies", description="Agencies running it.")
 
-    @strawberry.field(description="Its patches.")
-    async def mission_patches(self, info: Info) -> list[MissionPatch]:
-        return await load_linked(info, "programs_mission_patches", self.ll2_id)
+    mission_patches: list[MissionPatch] = linked(
+        "programs_mission_patches", description="Its patches."
+    )
 
-    @strawberry.field(description="Kind of program.")
-    async def type(self, info: Info) -> ProgramTypeRef | None:
-        return await load_one(info, "program_types", self.type_id)
+    type: ProgramTypeRef | None = one(
+        "program_types", key="type_id", description="Kind of program."
+    )

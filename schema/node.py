@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import strawberry
 
+from schema.compiled.relations import META, GlobalId
 from schema.errors import UserInputError
 
 T = TypeVar("T", bound=type)
@@ -27,7 +28,8 @@ T = TypeVar("T", bound=type)
 )
 class Node:
     @strawberry.field(
-        description="Globally unique, opaque id of this object; `ll2Id` is LL2's own id."
+        description="Globally unique, opaque id of this object; `ll2Id` is LL2's own id.",
+        metadata={META: GlobalId()},
     )
     def id(self) -> strawberry.ID:
         name = self.__strawberry_definition__.name  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_linked, load_one
+from schema.base import RowType, field, linked, one
 from schema.inputs.launch import LaunchFilter, LaunchOrder
 from schema.inputs.pad import PadFilter, PadOrder
 from schema.node import Node, node
@@ -34,21 +34,15 @@ class Pad(Node, RowType):
     country_id: strawberry.Private[int | None]
     location_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Agencies that use it.")
-    async def agencies(self, info: Info) -> list[AgencyRef]:
-        return await load_linked(info, "pads_agencies", self.ll2_id)
+    agencies: list[AgencyRef] = linked("pads_agencies", description="Agencies that use it.")
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
-    @strawberry.field(description="Country it is in.")
-    async def country(self, info: Info) -> CountryRef | None:
-        return await load_one(info, "countries", self.country_id)
+    country: CountryRef | None = one("countries", key="country_id", description="Country it is in.")
 
-    @strawberry.field(description="Location (launch site) it belongs to.")
-    async def location(self, info: Info) -> LocationRef | None:
-        return await load_one(info, "locations", self.location_id)
+    location: LocationRef | None = one(
+        "locations", key="location_id", description="Location (launch site) it belongs to."
+    )
 
     launches = connection_field(
         LaunchRef,

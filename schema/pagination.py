@@ -17,12 +17,15 @@ from loaders import (
     CountQuery,
     CursorError,
     FilterError,
+    Page,
     PageQuery,
     decode_cursor,
     encode_cursor,
     listing,
 )
 from schema.base import Info, build, load_one
+from schema.compiled.relations import META, NodeByKey, TotalCount
+from schema.compiled.relations import Connection as ConnectionMeta
 from schema.errors import UserInputError
 from schema.filters import to_ast
 from schema.node import from_global_id
@@ -54,7 +57,10 @@ class Connection(Generic[T]):
     page_info: PageInfo = strawberry.field(description="Cursors and whether pages follow.")
     count_key: strawberry.Private[tuple[Any, CountQuery]]
 
-    @strawberry.field(description="How many nodes match the filter, across all pages.")
+    @strawberry.field(
+        description="How many nodes match the filter, across all pages.",
+        metadata={META: TotalCount()},
+    )
     async def total_count(self, info: Info) -> int:
         return await info.context.loaders.counts.load(self.count_key)
 
@@ -130,14 +136,16 @@ def page_query(
     )
 
 
-async def resolve_connection(info: Info, parent: Any, query: PageQuery) -> Connection[Any]:
+def check_filter(query: PageQuery) -> None:
+    """Fail on a bad filter before loading (:class:`UserInputError`)."""
     try:
-        listing(query.listing).where(query.filter)  # fail on a bad filter before loading
+        listing(query.listing).where(query.filter)
     except FilterError as error:
         raise UserInputError(str(error)) from None
-    page = await info.context.loaders.pages.load((parent, query))
-    table = listing(query.listing).table.name
-    nodes = [build(table, row) for row in page.rows]
+
+
+def connection_of(page: Page, query: PageQuery, parent: Any, nodes: list[Any]) -> Connection[Any]:
+    """The connection of a loaded page, whose ``nodes`` are built from its rows."""
     edges = [
         Edge(cursor=encode_cursor(query.order, key), node=node)
         for node, key in zip(nodes, page.keys, strict=True)
@@ -153,6 +161,13 @@ async def resolve_connection(info: Info, parent: Any, query: PageQuery) -> Conne
         ),
         count_key=(parent, CountQuery(query.listing, query.parent_column, query.filter)),
     )
+
+
+async def resolve_connection(info: Info, parent: Any, query: PageQuery) -> Connection[Any]:
+    check_filter(query)
+    page = await info.context.loaders.pages.load((parent, query))
+    table = listing(query.listing).table.name
+    return connection_of(page, query, parent, [build(table, row) for row in page.rows])
 
 
 _FIRST = "Page forward: at most this many nodes (0 to 100; 10 when neither first nor last)."
@@ -209,7 +224,20 @@ def connection_field(
         parent = self.ll2_id if parent_column else None
         return await resolve_connection(info, parent, query)
 
-    return strawberry.field(resolver=resolver, description=description)
+    relation = ConnectionMeta(listing_name, parent_column)
+    return strawberry.field(resolver=resolver, description=description, metadata={META: relation})
+
+
+def node_key(table: str, uuid_key: bool, id: str | None, ll2_id: Any) -> Any:
+    """The store key a root node field asks for (:class:`UserInputError` when it is wrong)."""
+    if (id is None) == (ll2_id is None):
+        raise UserInputError("pass exactly one of `id` and `ll2Id`")
+    if id is not None:
+        kind, key = from_global_id(id)
+        if kind.table != table:
+            raise UserInputError(f"global id {id!r} is a {kind.name} id")
+        return key
+    return str(ll2_id) if uuid_key else ll2_id
 
 
 def node_field(node: Any, table: str, *, description: str, uuid_key: bool = False) -> Any:
@@ -224,15 +252,8 @@ def node_field(node: Any, table: str, *, description: str, uuid_key: bool = Fals
             strawberry.argument(description="LL2's id."),
         ] = UNSET,
     ) -> node | None:  # type: ignore[valid-type]
-        id, ll2_id = _given(id), _given(ll2_id)
-        if (id is None) == (ll2_id is None):
-            raise UserInputError("pass exactly one of `id` and `ll2Id`")
-        if id is not None:
-            kind, key = from_global_id(id)
-            if kind.table != table:
-                raise UserInputError(f"global id {id!r} is a {kind.name} id")
-        else:
-            key = str(ll2_id) if uuid_key else ll2_id
+        key = node_key(table, uuid_key, _given(id), _given(ll2_id))
         return await load_one(info, table, key)
 
-    return strawberry.field(resolver=resolver, description=description)
+    relation = NodeByKey(table, uuid_key)
+    return strawberry.field(resolver=resolver, description=description, metadata={META: relation})

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_children, load_linked, load_one
+from schema.base import (
+    RowType,
+    children,
+    field,
+    linked,
+    one,
+)
 from schema.node import Node, node
 from schema.refs import (
     AgencyRef,
@@ -36,25 +42,19 @@ class Payload(Node, RowType):
     operator_id: strawberry.Private[int | None]
     image_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Kind of payload.")
-    async def type(self, info: Info) -> PayloadTypeRef | None:
-        return await load_one(info, "payload_types", self.type_id)
+    type: PayloadTypeRef | None = one(
+        "payload_types", key="type_id", description="Kind of payload."
+    )
 
-    @strawberry.field(description="Manufacturer.")
-    async def manufacturer(self, info: Info) -> AgencyRef | None:
-        return await load_one(info, "agencies", self.manufacturer_id)
+    manufacturer: AgencyRef | None = one(
+        "agencies", key="manufacturer_id", description="Manufacturer."
+    )
 
-    @strawberry.field(description="Operator.")
-    async def operator(self, info: Info) -> AgencyRef | None:
-        return await load_one(info, "agencies", self.operator_id)
+    operator: AgencyRef | None = one("agencies", key="operator_id", description="Operator.")
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
-    @strawberry.field(description="Programs it belongs to.")
-    async def program(self, info: Info) -> list[ProgramRef]:
-        return await load_linked(info, "payloads_program", self.ll2_id)
+    program: list[ProgramRef] = linked("payloads_program", description="Programs it belongs to.")
 
 
 @node("payload_flights")
@@ -68,18 +68,12 @@ class PayloadFlight(Node, RowType):
     launch_id: strawberry.Private[str | None]
     landing_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="The payload.")
-    async def payload(self, info: Info) -> Payload | None:
-        return await load_one(info, "payloads", self.payload_id)
+    payload: Payload | None = one("payloads", key="payload_id", description="The payload.")
 
-    @strawberry.field(description="The launch.")
-    async def launch(self, info: Info) -> LaunchRef | None:
-        return await load_one(info, "launches", self.launch_id)
+    launch: LaunchRef | None = one("launches", key="launch_id", description="The launch.")
 
-    @strawberry.field(description="Its landing.")
-    async def landing(self, info: Info) -> LandingRef | None:
-        return await load_one(info, "landings", self.landing_id)
+    landing: LandingRef | None = one("landings", key="landing_id", description="Its landing.")
 
-    @strawberry.field(description="Its dockings.")
-    async def docking_events(self, info: Info) -> list[DockingEventRef]:
-        return await load_children(info, "docking_events", "payload_flight_chaser_id", self.ll2_id)
+    docking_events: list[DockingEventRef] = children(
+        "docking_events", "payload_flight_chaser_id", description="Its dockings."
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_one
+from schema.base import RowType, field, one
 from schema.inputs.flight import FlightFilter, FlightOrder
 from schema.inputs.spacecraft import SpacecraftFilter, SpacecraftOrder
 from schema.node import Node, node
@@ -32,17 +32,15 @@ class Spacecraft(Node, RowType):
     status_id: strawberry.Private[int | None]
     spacecraft_config_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
-    @strawberry.field(description="State of the spacecraft.")
-    async def status(self, info: Info) -> SpacecraftStatusRef | None:
-        return await load_one(info, "spacecraft_statuses", self.status_id)
+    status: SpacecraftStatusRef | None = one(
+        "spacecraft_statuses", key="status_id", description="State of the spacecraft."
+    )
 
-    @strawberry.field(description="Its model.")
-    async def spacecraft_config(self, info: Info) -> SpacecraftConfigRef | None:
-        return await load_one(info, "spacecraft_configurations", self.spacecraft_config_id)
+    spacecraft_config: SpacecraftConfigRef | None = one(
+        "spacecraft_configurations", key="spacecraft_config_id", description="Its model."
+    )
 
     flights = connection_field(
         FlightRef,

@@ -7,7 +7,7 @@ from datetime import date
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_linked, load_one
+from schema.base import RowType, field, linked, one
 from schema.inputs.spacecraft import SpacecraftFilter, SpacecraftOrder
 from schema.inputs.spacecraft_config import SpacecraftConfigFilter, SpacecraftConfigOrder
 from schema.node import Node, node
@@ -35,13 +35,13 @@ class SpacecraftConfigFamily(Node, RowType):
     manufacturer_id: strawberry.Private[int | None]
     parent_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Manufacturer.")
-    async def manufacturer(self, info: Info) -> AgencyRef | None:
-        return await load_one(info, "agencies", self.manufacturer_id)
+    manufacturer: AgencyRef | None = one(
+        "agencies", key="manufacturer_id", description="Manufacturer."
+    )
 
-    @strawberry.field(description="The family this one belongs to.")
-    async def parent(self, info: Info) -> SpacecraftConfigFamily | None:
-        return await load_one(info, "spacecraft_config_families", self.parent_id)
+    parent: SpacecraftConfigFamily | None = one(
+        "spacecraft_config_families", key="parent_id", description="The family this one belongs to."
+    )
 
 
 @node("spacecraft_configurations")
@@ -76,21 +76,19 @@ class SpacecraftConfig(Node, RowType):
     agency_id: strawberry.Private[int | None]
     image_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Kind of spacecraft.")
-    async def type(self, info: Info) -> SpacecraftConfigTypeRef | None:
-        return await load_one(info, "spacecraft_config_types", self.type_id)
+    type: SpacecraftConfigTypeRef | None = one(
+        "spacecraft_config_types", key="type_id", description="Kind of spacecraft."
+    )
 
-    @strawberry.field(description="Agency that builds it.")
-    async def agency(self, info: Info) -> AgencyRef | None:
-        return await load_one(info, "agencies", self.agency_id)
+    agency: AgencyRef | None = one(
+        "agencies", key="agency_id", description="Agency that builds it."
+    )
 
-    @strawberry.field(description="Families it belongs to.")
-    async def family(self, info: Info) -> list[SpacecraftConfigFamily]:
-        return await load_linked(info, "spacecraft_configurations_family", self.ll2_id)
+    family: list[SpacecraftConfigFamily] = linked(
+        "spacecraft_configurations_family", description="Families it belongs to."
+    )
 
-    @strawberry.field(description="Image.")
-    async def image(self, info: Info) -> ImageRef | None:
-        return await load_one(info, "images", self.image_id)
+    image: ImageRef | None = one("images", key="image_id", description="Image.")
 
     spacecraft = connection_field(
         SpacecraftRef,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.base import Info, RowType, field, load_children, load_one
+from schema.base import RowType, children, field, one
 from schema.node import Node, node
 
 LL2_ID = "LL2's id."
@@ -45,9 +45,9 @@ class ImageVariant(Node, RowType):
     image_url: str | None = field("URL of this rendition.")
     type_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Kind of rendition.")
-    async def type(self, info: Info) -> ImageVariantType | None:
-        return await load_one(info, "image_variant_types", self.type_id)
+    type: ImageVariantType | None = one(
+        "image_variant_types", key="type_id", description="Kind of rendition."
+    )
 
 
 @node("images")
@@ -61,13 +61,13 @@ class Image(Node, RowType):
     single_use: bool | None = field("Used by one object only.")
     license_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="License the image is published under.")
-    async def license(self, info: Info) -> ImageLicense | None:
-        return await load_one(info, "image_licenses", self.license_id)
+    license: ImageLicense | None = one(
+        "image_licenses", key="license_id", description="License the image is published under."
+    )
 
-    @strawberry.field(description="Other renditions of the image.")
-    async def variants(self, info: Info) -> list[ImageVariant]:
-        return await load_children(info, "image_variants", "image_id", self.ll2_id)
+    variants: list[ImageVariant] = children(
+        "image_variants", "image_id", description="Other renditions of the image."
+    )
 
 
 @node("social_media")
@@ -78,9 +78,7 @@ class SocialMedia(Node, RowType):
     url: str | None = field("Home page of the network.")
     logo_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Logo of the network.")
-    async def logo(self, info: Info) -> Image | None:
-        return await load_one(info, "images", self.logo_id)
+    logo: Image | None = one("images", key="logo_id", description="Logo of the network.")
 
 
 @node("social_media_links")
@@ -90,6 +88,6 @@ class SocialMediaLink(Node, RowType):
     url: str | None = field("URL of the profile.")
     social_media_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="The network.")
-    async def social_media(self, info: Info) -> SocialMedia | None:
-        return await load_one(info, "social_media", self.social_media_id)
+    social_media: SocialMedia | None = one(
+        "social_media", key="social_media_id", description="The network."
+    )

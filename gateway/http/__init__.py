@@ -57,7 +57,9 @@ def persisted_queries(settings: Settings) -> PersistedQueries:
 def graphql_app(settings: Settings) -> GraphQLApp:
     """The /graphql view for ``settings``: a schema guarded by their limits."""
     served = build_schema(
-        introspection=settings.introspection, extensions=[Guards(limits(settings))]
+        introspection=settings.introspection,
+        extensions=[Guards(limits(settings))],
+        compiled=settings.compiled_execution,
     )
     return GraphQLApp(settings, served, persisted_queries(settings))
 

@@ -7,10 +7,12 @@ from typing import Any
 from graphql import ExecutionResult, GraphQLError, execute
 from strawberry.execution import optimized_is_awaitable
 from strawberry.schema._graphql_core import execution_context_class_kwargs
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from gateway.context import Context
 from gateway.rest.documents import ModeDocument
 from schema import schema
+from schema.compiled import CompiledExecutionContext
 from schema.errors import BAD_USER_INPUT
 
 
@@ -26,14 +28,15 @@ async def run(document: ModeDocument, variables: dict[str, Any], context: Contex
     """The document's data; :class:`BadInput` or :class:`ServerError` when it has errors.
 
     The ``DocumentNode`` was parsed and validated once (:mod:`gateway.rest.documents`), so this
-    goes straight to graphql-core's executor, with Strawberry's execution context class.
+    goes straight to graphql-core's executor, with the schema's execution context class — the
+    compiled one unless the app's settings turn it off.
     """
     result = execute(
         schema._schema,
         document.document,
         variable_values=variables,
         context_value=context,
-        **execution_context_class_kwargs(schema.execution_context_class),
+        **execution_context_class_kwargs(_executor(context)),
         is_awaitable=optimized_is_awaitable,
     )
     if not isinstance(result, ExecutionResult):
@@ -41,6 +44,15 @@ async def run(document: ModeDocument, variables: dict[str, Any], context: Contex
     if result.errors:
         _raise(result.errors, partial=result.data is not None)
     return result.data
+
+
+def _executor(context: Context) -> Any:
+    settings = context.settings
+    if settings is None:
+        return schema.execution_context_class
+    if settings.compiled_execution:
+        return CompiledExecutionContext
+    return StrawberryGraphQLCoreExecutionContext
 
 
 def _raise(errors: list[GraphQLError], *, partial: bool) -> None:

@@ -1,0 +1,159 @@
+"""The hook: an executor class that runs planned queries compiled, and everything else as usual.
+
+Strawberry passes its ``execution_context_class`` to graphql-core as the executor class, so
+Strawberry's extensions, guards, error masking, ``process_errors``, the HTTP view and the REST
+routes all go through :meth:`CompiledExecutionContext.execute_operation`. A compiled run only
+ever answers without errors: whatever goes wrong in it (a user error, a null in a non-null
+field, a database outage) throws its partial result away and runs the operation again on the
+standard executor — queries are read-only — which reports graphql-core's own errors.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
+
+from graphql import (
+    DirectiveNode,
+    DocumentNode,
+    OperationDefinitionNode,
+    OperationType,
+    VariableNode,
+    Visitor,
+    visit,
+)
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from schema.compiled.plan import Planner, Untaught
+from schema.compiled.steps import ObjectPlan, Run
+
+if TYPE_CHECKING:
+    import strawberry
+
+log = logging.getLogger(__name__)
+
+MAX_PLANNED_OPERATIONS = 512
+
+
+class _DirectiveVariables(Visitor):
+    """Names of the variables ``@skip``/``@include`` read: the only ones a plan depends on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def enter_directive(self, node: DirectiveNode, *_: Any) -> None:
+        if node.name.value in ("skip", "include"):
+            for argument in node.arguments:
+                if isinstance(argument.value, VariableNode):
+                    self.names.add(argument.value.name.value)
+
+
+class _Operation:
+    """Plans of one operation node (held, so that its id is not reused while cached)."""
+
+    def __init__(self, executor: Any) -> None:
+        self.schema = executor.schema
+        self.operation = executor.operation
+        self.fragments = tuple(d.definition for d in executor.fragments.values())
+        reader = _DirectiveVariables()
+        for node in (self.operation, *self.fragments):
+            visit(node, reader)
+        self.variables = tuple(sorted(reader.names))
+        self.plans: dict[tuple[Any, ...], ObjectPlan | str] = {}
+
+    def matches(self, executor: Any) -> bool:
+        fragments = executor.fragments.values()
+        return (
+            executor.schema is self.schema
+            and executor.operation is self.operation
+            and len(fragments) == len(self.fragments)
+        ) and all(d.definition is f for d, f in zip(fragments, self.fragments, strict=True))
+
+
+class PlanCache:
+    """Plans by (schema, operation node, values of the directive variables), LRU-bounded."""
+
+    def __init__(self, size: int = MAX_PLANNED_OPERATIONS) -> None:
+        self.size = size
+        self.operations: OrderedDict[tuple[int, int], _Operation] = OrderedDict()
+
+    def plan(self, executor: Any) -> ObjectPlan | str:
+        """The plan of the executor's operation, or why it has none."""
+        key = (id(executor.schema), id(executor.operation))
+        entry = self.operations.get(key)
+        if entry is None or not entry.matches(executor):
+            entry = self.operations[key] = _Operation(executor)
+            if len(self.operations) > self.size:
+                self.operations.popitem(last=False)
+        else:
+            self.operations.move_to_end(key)
+        coerced = executor.variable_values.coerced
+        values = tuple(coerced.get(name) for name in entry.variables)
+        plan = entry.plans.get(values)
+        if plan is None:
+            try:
+                plan = Planner(executor).operation()
+            except Untaught as reason:
+                plan = str(reason)
+            except Exception as error:  # e.g. a directive argument graphql-core refuses
+                plan = f"planning failed: {type(error).__name__}: {error}"
+            entry.plans[values] = plan
+        return plan
+
+
+PLANS = PlanCache()
+
+
+class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
+    """Strawberry's executor class, running planned queries on the compiled path."""
+
+    def fallback_reason(self) -> str | None:
+        """``None`` if this operation runs compiled, else why it does not."""
+        if self.operation.operation is not OperationType.QUERY:
+            return f"a {self.operation.operation.value}: only queries run compiled"
+        manager = self.middleware_manager
+        if manager is not None and manager.middlewares:
+            # Resolvers wrapped per field (an extension's resolve hook): each field must run.
+            return "resolver middleware (an extension with a resolve hook)"
+        plan = PLANS.plan(self)
+        return plan if isinstance(plan, str) else None
+
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        if serially is None and self.fallback_reason() is None:
+            plan = PLANS.plan(self)
+            assert isinstance(plan, ObjectPlan)
+            return self._execute_compiled(plan)
+        return super().execute_operation(serially)
+
+    async def _execute_compiled(self, plan: ObjectPlan) -> Any:
+        try:
+            data = (await plan.run(Run(self), [self.root_value]))[0]
+        except Exception as error:  # the standard executor gives the exact errors
+            log.debug("compiled execution fell back: %r", error)
+            result = super().execute_operation(None)
+            return await result if self.is_awaitable(result) else result
+        return self.finish(self.build_response(data))
+
+
+def explain(
+    schema: strawberry.Schema,
+    document: DocumentNode,
+    operation_name: str | None = None,
+    variables: dict[str, Any] | None = None,
+) -> str | None:
+    """``None`` if the operation would run compiled on ``schema``, else the fallback reason."""
+    if not issubclass(schema.execution_context_class, CompiledExecutionContext):
+        return "compiled execution is off for this schema"
+    if operation_name is None:  # as Strawberry picks it: the first operation's name
+        first = next(
+            (d for d in document.definitions if isinstance(d, OperationDefinitionNode)), None
+        )
+        operation_name = first.name.value if first is not None and first.name else None
+    executor = schema.execution_context_class.build(
+        schema._schema, document, raw_variable_values=variables, operation_name=operation_name
+    )
+    if isinstance(executor, list):
+        return "the request does not execute: " + "; ".join(e.message for e in executor)
+    return executor.fallback_reason()  # type: ignore[no-any-return]
