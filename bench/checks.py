@@ -1,0 +1,68 @@
+"""Correctness before timing: every variant must answer each query with the same data.
+
+flightgraph's standard executor is the reference. The compiled executor and the floor must
+return the very same bytes; PostGraphile and LL2 REST are compared after the projections of
+``bench.postgraphile_queries`` (ids, names, nested values). Any difference raises
+``Mismatch``, which fails the run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from bench import postgraphile_queries as pgl
+
+
+class Mismatch(AssertionError):
+    """A variant answered differently from flightgraph."""
+
+
+def _first_difference(expected: bytes, actual: bytes) -> str:
+    at = next(
+        (i for i, (a, b) in enumerate(zip(expected, actual, strict=False)) if a != b),
+        min(len(expected), len(actual)),
+    )
+    window = slice(max(0, at - 80), at + 80)
+    return (
+        f"first difference at byte {at} (lengths {len(expected)} and {len(actual)}):\n"
+        f"  flightgraph: {expected[window]!r}\n  variant:     {actual[window]!r}"
+    )
+
+
+def check_ok(label: str, body: bytes) -> dict[str, Any]:
+    data = orjson.loads(body)
+    if data.get("errors") or data.get("data") is None:
+        raise Mismatch(f"{label}: an error instead of data: {body[:500]!r}")
+    return data
+
+
+def same_bytes(label: str, reference: bytes, actual: bytes) -> None:
+    if reference != actual:
+        raise Mismatch(
+            f"{label}: bytes differ from flightgraph's; {_first_difference(reference, actual)}"
+        )
+
+
+def _same_projection(label: str, expected: Any, actual: Any) -> None:
+    if expected == actual:
+        return
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        for key in expected.keys() | actual.keys():
+            _same_projection(f"{label}.{key}", expected.get(key), actual.get(key))
+    elif isinstance(expected, list) and isinstance(actual, list) and len(expected) == len(actual):
+        for i, (a, b) in enumerate(zip(expected, actual, strict=True)):
+            _same_projection(f"{label}[{i}]", a, b)
+    raise Mismatch(f"{label}: flightgraph has {expected!r}, the variant {actual!r}")
+
+
+def same_as_postgraphile(name: str, reference: bytes, actual: bytes) -> None:
+    expected = pgl.project_flightgraph(name, check_ok(f"{name} flightgraph", reference))
+    got = pgl.project_postgraphile(name, check_ok(f"{name} PostGraphile", actual))
+    _same_projection(f"{name} PostGraphile", expected, got)
+
+
+def same_as_rest(reference: bytes, actual: bytes) -> None:
+    expected = pgl.project_flightgraph("Q1", check_ok("Q1 flightgraph", reference))
+    _same_projection("Q1 REST", expected, pgl.project_rest(orjson.loads(actual)))

@@ -1,0 +1,358 @@
+"""bench/results/latest.md (tables, machine, method) and latest.png (matplotlib, Agg)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.matrix import REST, Results, Row
+
+VARIANT_NAMES = {
+    "compiled": "flightgraph compiled",
+    "standard": "flightgraph standard",
+    "floor": "floor",
+    "postgraphile": "PostGraphile 5",
+}
+VARIANT_ORDER = ("floor", "compiled", "standard", "postgraphile")
+QUERY_ORDER = ("Q1", REST, "Q2", "Q3", "Q4", "Q5")
+QUERY_NAMES = {
+    "Q1": "Q1 detailed x100",
+    REST: "Q1 via LL2 REST",
+    "Q2": "Q2 upcoming list",
+    "Q3": "Q3 agency → launches x100",
+    "Q4": "Q4 flight by id",
+    "Q5": "Q5 page at 90%",
+}
+
+
+def _num(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:,.{digits}f}" if digits else f"{value:,.0f}"
+
+
+def _ratio(value: float | None, floor: float | None) -> str:
+    if value is None or not floor:
+        return "n/a"
+    return f"{value / floor:.2f}x"
+
+
+def _floor_row(rows: list[Row], row: Row) -> Row | None:
+    # Q1's REST form is compared with the floor of Q1.
+    query = "Q1" if row.query == REST else row.query
+    for other in rows:
+        if (other.flights, other.backend, other.variant, other.query) == (
+            row.flights,
+            row.backend,
+            "floor",
+            query,
+        ):
+            return other
+    return None
+
+
+def _sort_key(row: Row) -> tuple:
+    return (
+        row.backend != "sqlite",
+        QUERY_ORDER.index(row.query),
+        VARIANT_ORDER.index(row.variant),
+    )
+
+
+def matrix_table(results: Results, flights: int) -> str:
+    rows = sorted((r for r in results.rows if r.flights == flights), key=_sort_key)
+    lines = [
+        "| backend | query | variant | req/s | vs floor | p50 ms | vs floor | p99 ms | vs floor "
+        "| in-process ms | vs floor | SQL/request | vs floor | peak RSS MiB | vs floor |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        floor = _floor_row(results.rows, row)
+
+        def pair(
+            get: Callable[[Row], float | None], digits: int = 1, row: Row = row, floor=floor
+        ) -> str:
+            mine = get(row)
+            base = get(floor) if floor else None
+            return f"{_num(mine, digits)} | {_ratio(mine, base)}"
+
+        lines.append(
+            f"| {row.backend} | {QUERY_NAMES[row.query]} | {VARIANT_NAMES[row.variant]} "
+            f"| {pair(lambda r: r.per_second)} | {pair(lambda r: r.p50_ms)} "
+            f"| {pair(lambda r: r.p99_ms)} | {pair(lambda r: r.inprocess_ms, 2)} "
+            f"| {pair(lambda r: None if r.statements is None else float(r.statements), 0)} "
+            f"| {pair(lambda r: r.peak_rss_mib, 0)} |"
+        )
+    return "\n".join(lines)
+
+
+def scale_table(results: Results, sizes: list[int]) -> str:
+    head = " | ".join(f"{s:,}: p50 ms / in-process ms" for s in sizes)
+    lines = [
+        f"| backend | query | variant | {head} | in-process {sizes[-1]:,} ÷ {sizes[0]:,} |",
+        "|---|---|---|" + "---:|" * len(sizes) + "---:|",
+    ]
+    keys = sorted(
+        {(r.backend, r.query, r.variant) for r in results.rows if r.query in ("Q4", "Q5")},
+        key=lambda k: (k[0] != "sqlite", k[1], VARIANT_ORDER.index(k[2])),
+    )
+    for backend, query, variant in keys:
+        cells, first, last = [], None, None
+        for size in sizes:
+            row = next(
+                (
+                    r
+                    for r in results.rows
+                    if (r.flights, r.backend, r.query, r.variant) == (size, backend, query, variant)
+                ),
+                None,
+            )
+            if row is None:
+                cells.append("n/a")
+                continue
+            cells.append(f"{_num(row.p50_ms)} / {_num(row.inprocess_ms, 2)}")
+            first = row.inprocess_ms if first is None else first
+            last = row.inprocess_ms
+        growth = f"{last / first:.2f}x" if first and last else "n/a"
+        lines.append(
+            f"| {backend} | {QUERY_NAMES[query]} | {VARIANT_NAMES[variant]} "
+            f"| {' | '.join(cells)} | {growth} |"
+        )
+    return "\n".join(lines)
+
+
+def page_table(results: Results) -> str:
+    sizes = sorted({p["first"] for p in results.page_statements})
+    lines = [
+        "| backend | variant | " + " | ".join(f"first: {s}" for s in sizes) + " |",
+        "|---|---|" + "---:|" * len(sizes),
+    ]
+    keys = sorted({(p["backend"], p["variant"]) for p in results.page_statements})
+    for backend, variant in keys:
+        counts = {
+            p["first"]: p["statements"]
+            for p in results.page_statements
+            if (p["backend"], p["variant"]) == (backend, variant)
+        }
+        cells = " | ".join(str(counts.get(s, "n/a")) for s in sizes)
+        lines.append(f"| {backend} | {VARIANT_NAMES[variant]} | {cells} |")
+    return "\n".join(lines)
+
+
+def _find(results: Results, **match: object) -> Row | None:
+    for row in results.rows:
+        if all(getattr(row, k) == v for k, v in match.items()):
+            return row
+    return None
+
+
+def goals(results: Results, flights: int, sizes: list[int]) -> str:
+    """The team's goals, reported (never asserted)."""
+    out = []
+    for backend in ("sqlite", "postgres"):
+        q1 = _find(results, flights=flights, backend=backend, variant="compiled", query="Q1")
+        floor = _find(results, flights=flights, backend=backend, variant="floor", query="Q1")
+        share = (
+            f"{q1.per_second / floor.per_second:.0%}"
+            if q1 and floor and q1.per_second and floor.per_second
+            else "n/a"
+        )
+        out.append(f"- Q1 throughput, compiled ÷ floor ({backend}; goal ≥ 50%): {share}")
+    for query in ("Q1", "Q2", "Q3"):
+        fg = _find(results, flights=flights, backend="postgres", variant="compiled", query=query)
+        pgl = _find(
+            results, flights=flights, backend="postgres", variant="postgraphile", query=query
+        )
+        ratio = (
+            f"{fg.per_second / pgl.per_second:.2f}x"
+            if fg and pgl and fg.per_second and pgl.per_second
+            else "n/a"
+        )
+        out.append(
+            f"- {query} throughput, compiled ÷ PostGraphile (postgres; goal ≥ 1.0x): {ratio}"
+        )
+    for page in sorted({(p["backend"], p["variant"]) for p in results.page_statements}):
+        counts = sorted(
+            {
+                p["statements"]
+                for p in results.page_statements
+                if (p["backend"], p["variant"]) == page
+            }
+        )
+        flat = "flat" if len(counts) == 1 else "NOT flat"
+        out.append(
+            f"- Q1 statements per request across page sizes, {page[1]} on {page[0]}: "
+            f"{flat} ({', '.join(map(str, counts))})"
+        )
+    for backend in ("sqlite", "postgres"):
+        for query in ("Q4", "Q5"):
+            small = _find(
+                results, flights=sizes[0], backend=backend, variant="compiled", query=query
+            )
+            big = _find(
+                results, flights=sizes[-1], backend=backend, variant="compiled", query=query
+            )
+            if small and big and small.inprocess_ms and big.inprocess_ms:
+                growth = f"{big.inprocess_ms / small.inprocess_ms:.2f}x"
+            else:
+                growth = "n/a"
+            out.append(
+                f"- {query} in-process latency, {sizes[-1]:,} ÷ {sizes[0]:,} flights, compiled on "
+                f"{backend} (goal: flat, ~1x): {growth}"
+            )
+    return "\n".join(out)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; {platform.system()} "
+        f"{platform.release()}; CPython {platform.python_version()}; Node {node}"
+    )
+
+
+def _q1_offsets(results: Results, flights: int) -> str:
+    offsets = [
+        f"{targets['q1_offset']} on {key.split('/')[0]}"
+        for key, targets in results.targets.items()
+        if key.endswith(f"/{flights}")
+    ]
+    return ", ".join(offsets) or "n/a"
+
+
+def _note(meta: dict) -> str:
+    load = meta.get("load_average")
+    text = meta.get("note", "")
+    if load:
+        text += (
+            f" Load average when the run ended: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}"
+            f" (1 / 5 / 15 min) on {os.cpu_count()} cores; anything above ~2 means other work"
+            " shared the machine and the timings are noisy."
+        )
+    return f"**Caveats of this run.** {text.strip()}\n\n" if text.strip() else ""
+
+
+def markdown(results: Results, meta: dict) -> str:
+    main, sizes = meta["main_flights"], meta["sizes"]
+    return f"""# Benchmarks (`make bench`)
+
+{datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")} · {machine()} ·
+PostgreSQL {meta["postgres_version"]}. Data sets: {", ".join(f"{s:,}" for s in sizes)} generated
+flights (`flightgraph demo-data`, seed {meta["seed"]}); the full matrix at {main:,} flights,
+Q4/Q5 at every size. This run took {meta["wall_seconds"]:.0f} s ({meta["build_seconds"]:.0f} s of
+it building data sets).
+
+**Method.** Each server is one uvicorn (or Node) process pinned to core 0 with `taskset`;
+the load generator, autocannon 8 (bench/postgraphile/load.mjs), is pinned to core 1 and
+keeps {meta["connections"]} keep-alive connections busy for {meta["seconds"]:g} s per point
+after a warm-up of {meta["warmup_requests"]} requests — or, for a query whose warm-up
+requests averaged over 250 ms (Q1 on flightgraph), for {meta["slow_requests"]} requests.
+Q1 and its REST form are loaded over one connection, for every variant: with
+{meta["connections"]} concurrent Q1s, flightgraph on PostgreSQL answered some requests with
+non-2xx statuses and cancelled resolvers in its log (it answers 503 for database errors; a
+likely cause is its default pool, 10 + 10 connections with a 5 s checkout timeout, and each
+loader batch on a connection of its own — not investigated further). PostgreSQL itself is
+not pinned. req/s, p50 and p99 come from that run. *In-process* is
+the median of {meta["repeat"]} calls ({meta["q1_repeat"]} for Q1) of the ASGI app through
+httpx, no sockets;
+*SQL/request* counts the engine's statements (`before_cursor_execute`) for one request;
+PostGraphile's are not measured (n/a). *Peak RSS* is the server process's VmHWM after all its
+queries. *vs floor* divides by the floor's figure for the same query and backend. Before any
+timing every answer is checked: the floor's and the compiled executor's bytes equal the
+standard executor's; PostGraphile's and LL2 REST's answers equal flightgraph's after the
+projections in bench/postgraphile_queries.py. flightgraph runs in the development profile
+(no rate limiting) with the request guards lifted for Q1 (bench/servers.py).
+
+## {main:,} flights
+
+{matrix_table(results, main)}
+
+Q1 pages 100 flights by id from offset {_q1_offsets(results, main)}: the first 100 flights whose
+detailed answer flightgraph can serialize. At 10,000 flights and more some generated
+spacecraft configurations carry `payload_capacity` = 2^32, beyond GraphQL's 32-bit `Int`, and
+flightgraph answers those flights with field errors (a flightgraph limitation the run found;
+PostGraphile is not asked for that field, and the floor, which serializes it as a plain JSON
+number, answers the same window so that its bytes can be compared with flightgraph's).
+PostGraphile's Q1 document asks for a projection of Q1 (about 40 of its fields, see
+bench/postgraphile_queries.py), not LL2's whole detailed shape: its Q1 figures, and their
+ratios to the floor, are not like for like.
+
+{_note(meta)}## Q4 / Q5 latency by data size (goal: flat)
+
+{scale_table(results, sizes)}
+
+## SQL statements per request of Q1 by page size (goal: flat)
+
+{page_table(results)}
+
+## Goals (reported, not asserted)
+
+{goals(results, main, sizes)}
+"""
+
+
+def plot(results: Results, meta: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    main, sizes = meta["main_flights"], meta["sizes"]
+    figure, axes = plt.subplots(1, 3, figsize=(18, 5.5))
+    for ax, backend in zip(axes[:2], ("sqlite", "postgres"), strict=True):
+        variants = [v for v in VARIANT_ORDER if _find(results, backend=backend, variant=v)]
+        width = 0.8 / max(len(variants), 1)
+        for i, variant in enumerate(variants):
+            values = []
+            for query in QUERY_ORDER:
+                row = _find(results, flights=main, backend=backend, variant=variant, query=query)
+                values.append(row.per_second if row and row.per_second else 0)
+            xs = [x + i * width for x in range(len(QUERY_ORDER))]
+            ax.bar(xs, values, width, label=VARIANT_NAMES[variant])
+        ax.set_xticks([x + width * (len(variants) - 1) / 2 for x in range(len(QUERY_ORDER))])
+        ax.set_xticklabels(QUERY_ORDER)
+        ax.set_yscale("log")
+        ax.set_ylabel("requests/s (log)")
+        ax.set_title(f"{backend}, {main:,} flights")
+        ax.legend(fontsize=8)
+    ax = axes[2]
+    for backend in ("sqlite", "postgres"):
+        for variant in ("floor", "compiled", "standard"):
+            for query in ("Q4", "Q5"):
+                points = [
+                    (size, row.inprocess_ms)
+                    for size in sizes
+                    if (
+                        row := _find(
+                            results, flights=size, backend=backend, variant=variant, query=query
+                        )
+                    )
+                    and row.inprocess_ms
+                ]
+                if points:
+                    xs, ys = zip(*points, strict=True)
+                    ax.plot(
+                        xs, ys, marker="o", label=f"{query} {VARIANT_NAMES[variant]} ({backend})"
+                    )
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("flights")
+    ax.set_ylabel("in-process latency, ms (log)")
+    ax.set_title("Q4/Q5 latency by data size (goal: flat)")
+    ax.legend(fontsize=6)
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
