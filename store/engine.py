@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -15,10 +16,13 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:" and not database.startswith("file:"):
+        is_file = bool(database) and database != ":memory:" and not database.startswith("file:")
+        if is_file:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, **options)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        if is_file:
+            _watch_file(engine, Path(database).expanduser())
         return engine
     return create_async_engine(url, **options)
 
@@ -32,3 +36,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def _watch_file(engine: AsyncEngine, path: Path) -> None:
+    """A pooled connection keeps the file it opened; checking it out after that file was
+    replaced or removed would serve a file that is no longer the database. One ``stat`` per
+    checkout notices, and the pool opens the path again (as it is now)."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def remember(_dbapi_connection: Any, record: Any) -> None:
+        record.info["file"] = _file_identity(path)
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def check(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if record.info.get("file") != _file_identity(path):
+            raise exc.DisconnectionError(f"{path} was replaced or removed")

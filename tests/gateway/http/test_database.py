@@ -1,11 +1,13 @@
 """The serving engine's options: a bounded pool and a server-side statement timeout on
-PostgreSQL; no pool on SQLite (each checkout sees the file as it is now)."""
+PostgreSQL; a pool on SQLite whose checkouts still see the file as it is now."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 from sqlalchemy import exc, text
-from sqlalchemy.pool import NullPool
 
 from gateway.http.database import engine_options
 from gateway.settings import Settings
@@ -41,9 +43,33 @@ async def test_postgres_gets_a_bounded_pool_and_a_statement_timeout(postgres: st
     assert is_statement_timeout(stopped.value)
 
 
-def test_sqlite_is_not_pooled() -> None:
-    options = engine_options(Settings(database_url="sqlite+aiosqlite:///var/x.db"))
-    assert options == {"poolclass": NullPool}
+def _file_with(path: Path, value: str) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE marker (value TEXT)")
+        conn.execute("INSERT INTO marker VALUES (?)", (value,))
+    conn.close()
+
+
+async def test_sqlite_pool_reopens_a_replaced_or_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "served.db"
+    _file_with(path, "first")
+    url = f"sqlite+aiosqlite:///{path}"
+    engine = create_engine(url, **engine_options(Settings(database_url=url, db_pool_size=2)))
+    marker = text("SELECT value FROM marker")
+    try:
+        async with engine.connect() as conn:
+            assert (await conn.execute(marker)).scalar() == "first"
+        assert engine.pool.checkedin() == 1  # pooled: kept open between checkouts
+        path.rename(tmp_path / "aside.db")
+        _file_with(path, "second")
+        async with engine.connect() as conn:
+            assert (await conn.execute(marker)).scalar() == "second"
+        path.unlink()
+        async with engine.connect() as conn:  # opened as it is now: a new, empty file
+            with pytest.raises(exc.OperationalError, match="no such table"):
+                await conn.execute(marker)
+    finally:
+        await engine.dispose()
 
 
 @pytest.mark.parametrize(
