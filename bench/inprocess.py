@@ -87,7 +87,11 @@ async def app_client(variant: str, url: str) -> AsyncIterator[Counted]:
     try:
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            # No Accept-Encoding, as the load generator: gzip is not what is measured.
+            headers = {"accept-encoding": "identity"}
+            async with httpx.AsyncClient(
+                transport=transport, base_url="http://bench", headers=headers
+            ) as client:
                 counted.client = client
                 yield counted
     finally:

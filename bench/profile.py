@@ -79,18 +79,27 @@ async def floors(engine: AsyncEngine, compiled: Callable[[], Awaitable[Execution
     def record(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
         statements.append((statement, params))
 
-    original = BatchLoader.batch_load_fn
+    def subclasses(cls: type) -> list[type]:
+        return [c for sub in cls.__subclasses__() for c in (sub, *subclasses(sub))]
 
-    async def spy(self: BatchLoader[Any, Any], keys: list[Any]) -> list[Any]:
-        batches.append((self, list(keys)))
-        return await original(self, keys)
+    originals = {cls: cls.__dict__["fetch"] for cls in subclasses(BatchLoader)}
+    originals = {cls: fetch for cls, fetch in originals.items() if "fetch" in cls.__dict__}
+
+    def spy_on(fetch: Any) -> Any:
+        async def spy(self: BatchLoader[Any, Any], conn: Any, keys: list[Any]) -> Any:
+            batches.append((self, list(keys)))
+            return await fetch(self, conn, keys)
+
+        return spy
 
     event.listen(engine.sync_engine, "before_cursor_execute", record)
-    BatchLoader.batch_load_fn = spy  # type: ignore[method-assign]
+    for cls, fetch in originals.items():
+        cls.fetch = spy_on(fetch)  # type: ignore[attr-defined]
     try:
         data = (await compiled()).data
     finally:
-        BatchLoader.batch_load_fn = original  # type: ignore[method-assign]
+        for cls, fetch in originals.items():
+            cls.fetch = fetch  # type: ignore[attr-defined]
         event.remove(engine.sync_engine, "before_cursor_execute", record)
 
     async def statement_floor() -> None:

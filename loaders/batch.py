@@ -1,8 +1,9 @@
 """The one batch contract every loader follows (ARCHITECTURE.md §3).
 
-A loader collects the keys asked for during one tick of the event loop, opens a connection of
-its own (never shared with a concurrent batch), runs one ``SELECT … WHERE key IN (…)`` per chunk
-of keys, builds a dict by key and answers ``[by_key.get(k) for k in keys]``.
+A loader collects the keys asked for during one tick of the event loop, takes a connection
+(never shared with a concurrent batch; see ``loaders.connections``), runs one
+``SELECT … WHERE key IN (…)`` per chunk of keys, builds a dict by key and answers
+``[by_key.get(k) for k in keys]``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Hashable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from aiodataloader import DataLoader, Loader
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loaders.connections import Connections
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -31,11 +34,11 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
 
 
 class BatchLoader(DataLoader[K, V], Generic[K, V]):
-    """A DataLoader that runs :meth:`fetch` on its own connection for each batch."""
+    """A DataLoader that runs :meth:`fetch` on a connection of the request for each batch."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, connections: Connections) -> None:
         super().__init__(loop=asyncio.get_running_loop())
-        self.engine = engine
+        self.connections = connections
         self._dispatches: set[asyncio.Task[None]] = set()
 
     def do_resolve_reject(self, key: K, future: asyncio.Future[V]) -> None:
@@ -52,22 +55,28 @@ class BatchLoader(DataLoader[K, V], Generic[K, V]):
                 break
             seen = len(self._queue)
             await asyncio.sleep(0)
-        queue, self._queue = self._queue, []
-        keys = [item.key for item in queue]
+        queue: list[Loader] = []
         try:
-            values = await self.batch_load_fn(keys)
+            async with self.connections.connect() as conn:
+                # Keys asked for while this batch waited for its connection (a request's
+                # batches may take turns on one) join it: fewer, larger statements.
+                queue, self._queue = self._queue, []
+                by_key = await self.fetch(conn, [item.key for item in queue])
         except Exception as error:  # every waiter must hear about it, none may hang
+            if not queue:  # no connection: the batch was never taken
+                queue, self._queue = self._queue, []
             for item in queue:
                 self.clear(item.key)
                 if not item.future.done():
                     item.future.set_exception(error)
             return
-        for item, value in zip(queue, values, strict=True):
+        for item in queue:
             if not item.future.done():
-                item.future.set_result(value)
+                item.future.set_result(by_key.get(item.key, self.missing(item.key)))
 
     async def batch_load_fn(self, keys: list[K]) -> list[V]:  # type: ignore[override]
-        async with self.engine.connect() as conn:
+        """One batch, as DataLoader's contract has it (the dispatch above calls ``fetch``)."""
+        async with self.connections.connect() as conn:
             by_key = await self.fetch(conn, keys)
         return [by_key.get(key, self.missing(key)) for key in keys]
 

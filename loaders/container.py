@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from loaders.connections import Connections
 from loaders.pages import CountsByParentLoader, PagesByParentLoader
 from loaders.rows import LinkedRowsByOwnerIdLoader, RowsByColumnLoader, RowsByIdLoader
 
@@ -16,6 +17,7 @@ class Loaders:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self.connections = Connections(engine)
         self._by_id: dict[str, RowsByIdLoader] = {}
         self._by_column: dict[tuple[Hashable, ...], RowsByColumnLoader] = {}
         self._linked: dict[str, LinkedRowsByOwnerIdLoader] = {}
@@ -25,31 +27,31 @@ class Loaders:
     def rows_by_id(self, table: str) -> RowsByIdLoader:
         loader = self._by_id.get(table)
         if loader is None:
-            loader = self._by_id[table] = RowsByIdLoader(self.engine, table)
+            loader = self._by_id[table] = RowsByIdLoader(self.connections, table)
         return loader
 
     def rows_by_column(self, table: str, column: str, **equals: Any) -> RowsByColumnLoader:
         key = (table, column, *sorted(equals.items()))
         loader = self._by_column.get(key)
         if loader is None:
-            loader = RowsByColumnLoader(self.engine, table, column, equals)
+            loader = RowsByColumnLoader(self.connections, table, column, equals)
             self._by_column[key] = loader
         return loader
 
     def linked_rows(self, link: str) -> LinkedRowsByOwnerIdLoader:
         loader = self._linked.get(link)
         if loader is None:
-            loader = self._linked[link] = LinkedRowsByOwnerIdLoader(self.engine, link)
+            loader = self._linked[link] = LinkedRowsByOwnerIdLoader(self.connections, link)
         return loader
 
     @property
     def pages(self) -> PagesByParentLoader:
         if self._pages is None:
-            self._pages = PagesByParentLoader(self.engine)
+            self._pages = PagesByParentLoader(self.connections)
         return self._pages
 
     @property
     def counts(self) -> CountsByParentLoader:
         if self._counts is None:
-            self._counts = CountsByParentLoader(self.engine)
+            self._counts = CountsByParentLoader(self.connections)
         return self._counts

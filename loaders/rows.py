@@ -6,14 +6,27 @@ They return records (SQLAlchemy ``RowMapping``s), never Strawberry types. The ``
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+import functools
+from collections.abc import Hashable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, select
+import orjson
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Select,
+    Table,
+    any_,
+    bindparam,
+    func,
+    literal_column,
+    select,
+)
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loaders.batch import BatchLoader, chunks
+from loaders.connections import Connections
 from store.tables import metadata
 
 Record = RowMapping
@@ -31,18 +44,82 @@ def record_columns(target: Table) -> list[ColumnElement[Any]]:
     return [c for c in target.columns if c.name != "extra"]
 
 
+# Statements are built once per process and dialect: building a select of ~40 columns per
+# batch cost more than running it. The keys travel as one parameter where the database can
+# take a list as one (a PostgreSQL array, a JSON array for SQLite's json_each): the statement
+# text stays the same whatever the number of keys, so it is never re-rendered per batch nor
+# prepared again by asyncpg, and there is no bound-parameter limit to chunk for.
+ONE_PARAMETER = {"postgresql", "sqlite"}
+
+
+def _key_in(column: ColumnElement[Any], dialect: str) -> ColumnElement[bool]:
+    if dialect == "postgresql":
+        return column == any_(bindparam("keys", type_=ARRAY(column.type)))
+    if dialect == "sqlite":
+        values = select(literal_column("value")).select_from(func.json_each(bindparam("keys")))
+        return column.in_(values)
+    return column.in_(bindparam("keys", expanding=True))
+
+
+def key_parameters(dialect: str, keys: list[Hashable]) -> Iterator[dict[str, Any]]:
+    """The statement parameters for ``keys``: one set, or one per chunk where each key is a
+    parameter of its own."""
+    if dialect == "sqlite":
+        yield {"keys": orjson.dumps(keys).decode()}
+    elif dialect in ONE_PARAMETER:
+        yield {"keys": keys}
+    else:
+        for part in chunks(keys):
+            yield {"keys": part}
+
+
+@functools.cache
+def rows_by_id_query(table_name: str, dialect: str) -> Select[Any]:
+    target = table(table_name)
+    return select(*record_columns(target)).where(_key_in(target.c.id, dialect))
+
+
+@functools.cache
+def rows_by_column_query(
+    table_name: str, column: str, equals: tuple[tuple[str, Any], ...], dialect: str
+) -> Select[Any]:
+    target = table(table_name)
+    key = target.c[column]
+    return (
+        select(*record_columns(target), key.label("_key"))
+        .where(_key_in(key, dialect), *(target.c[name] == value for name, value in equals))
+        .order_by(target.c.id)
+    )
+
+
+@functools.cache
+def linked_rows_query(link_name: str, dialect: str) -> Select[Any]:
+    link = table(link_name)
+    if "link" not in link.info:
+        raise LookupError(f"{link_name!r} is not an association table")
+    target = table(link.info["link"]["target"])
+    return (
+        select(*record_columns(target), link.c.owner_id.label("_key"))
+        .select_from(link.join(target, target.c.id == link.c.target_id))
+        .where(_key_in(link.c.owner_id, dialect))
+        .order_by(link.c.owner_id, link.c.position)
+    )
+
+
 class RowsByIdLoader(BatchLoader[Hashable, Record | None]):
     """One row of ``table`` per id (``None`` for an unknown id)."""
 
-    def __init__(self, engine: AsyncEngine, table_name: str) -> None:
-        super().__init__(engine)
-        self.table = table(table_name)
+    def __init__(self, connections: Connections, table_name: str) -> None:
+        super().__init__(connections)
+        table(table_name)  # an unknown table fails here, not at the first batch
+        self.table_name = table_name
 
     async def fetch(self, conn: AsyncConnection, keys: list[Hashable]) -> Mapping[Any, Record]:
         by_key: dict[Any, Record] = {}
-        query = select(*record_columns(self.table))
-        for part in chunks(keys):
-            result = await conn.execute(query.where(self.table.c.id.in_(part)))
+        dialect = conn.dialect.name
+        query = rows_by_id_query(self.table_name, dialect)
+        for parameters in key_parameters(dialect, keys):
+            result = await conn.execute(query, parameters)
             for row in result.mappings():
                 by_key[row["id"]] = row
         return by_key
@@ -55,24 +132,20 @@ class RowsByColumnLoader(BatchLoader[Hashable, list[Record]]):
     """
 
     def __init__(
-        self, engine: AsyncEngine, table_name: str, column: str, equals: Mapping[str, Any]
+        self, connections: Connections, table_name: str, column: str, equals: Mapping[str, Any]
     ) -> None:
-        super().__init__(engine)
-        self.table = table(table_name)
-        self.column = self.table.c[column]
-        self.equals = [self.table.c[name] == value for name, value in equals.items()]
+        super().__init__(connections)
+        table(table_name).c[column]  # an unknown table or column fails here
+        self.arguments = (table_name, column, tuple(sorted(equals.items())))
 
     async def fetch(
         self, conn: AsyncConnection, keys: list[Hashable]
     ) -> Mapping[Any, list[Record]]:
         by_key: dict[Any, list[Record]] = {}
-        query = (
-            select(*record_columns(self.table), self.column.label("_key"))
-            .where(*self.equals)
-            .order_by(self.table.c.id)
-        )
-        for part in chunks(keys):
-            result = await conn.execute(query.where(self.column.in_(part)))
+        dialect = conn.dialect.name
+        query = rows_by_column_query(*self.arguments, dialect)
+        for parameters in key_parameters(dialect, keys):
+            result = await conn.execute(query, parameters)
             for row in result.mappings():
                 by_key.setdefault(row["_key"], []).append(row)
         return by_key
@@ -84,25 +157,22 @@ class RowsByColumnLoader(BatchLoader[Hashable, list[Record]]):
 class LinkedRowsByOwnerIdLoader(BatchLoader[Hashable, list[Record]]):
     """The ordered list an association table ``<owner>_<key>`` holds for each owner id."""
 
-    def __init__(self, engine: AsyncEngine, link_name: str) -> None:
-        super().__init__(engine)
-        self.link = table(link_name)
-        if "link" not in self.link.info:
+    def __init__(self, connections: Connections, link_name: str) -> None:
+        super().__init__(connections)
+        link = table(link_name)
+        if "link" not in link.info:
             raise LookupError(f"{link_name!r} is not an association table")
-        self.target = table(self.link.info["link"]["target"])
+        self.link_name = link_name
+        self.target = table(link.info["link"]["target"])
 
     async def fetch(
         self, conn: AsyncConnection, keys: list[Hashable]
     ) -> Mapping[Any, list[Record]]:
         by_key: dict[Any, list[Record]] = {}
-        link, target = self.link, self.target
-        query = (
-            select(*record_columns(target), link.c.owner_id.label("_key"))
-            .select_from(link.join(target, target.c.id == link.c.target_id))
-            .order_by(link.c.owner_id, link.c.position)
-        )
-        for part in chunks(keys):
-            result = await conn.execute(query.where(link.c.owner_id.in_(part)))
+        dialect = conn.dialect.name
+        query = linked_rows_query(self.link_name, dialect)
+        for parameters in key_parameters(dialect, keys):
+            result = await conn.execute(query, parameters)
             for row in result.mappings():
                 by_key.setdefault(row["_key"], []).append(row)
         return by_key

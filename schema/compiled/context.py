@@ -128,8 +128,12 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return super().execute_operation(serially)
 
     async def _execute_compiled(self, plan: ObjectPlan) -> Any:
+        run = Run(self)
         try:
-            data = (await plan.run(Run(self), [self.root_value]))[0]
+            # Breadth-first, the batches come one after another: the request's one
+            # connection serves them all (loaders.connections).
+            async with run.loaders.connections.shared():
+                data = (await plan.run(run, [self.root_value]))[0]
         except Exception as error:  # the standard executor gives the exact errors
             log.debug("compiled execution fell back: %r", error)
             result = super().execute_operation(None)
