@@ -15,6 +15,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.background import sync_forever
+from gateway.collector import tune_for_serving
 from gateway.http import close_http, graphql_app, http_middleware
 from gateway.http.database import engine_options
 from gateway.rest import rest_routes
@@ -60,6 +61,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         )
         app.state.broker = create_broker(settings.redis_url)
         writer = syncing = None
+        if settings.tune_gc:
+            tune_for_serving()
         if settings.sync_every:
             writer = create_engine(settings.database_url)
             syncing = asyncio.create_task(sync_forever(writer, settings, app.state.broker))

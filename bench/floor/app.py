@@ -20,6 +20,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bench.floor.handlers import HANDLERS
+from gateway.collector import tune_for_serving
 from gateway.http.database import engine_options
 from gateway.settings import Settings
 from store.engine import create_engine
@@ -33,6 +34,7 @@ def create_app(database_url: str | None = None, *, engine: AsyncEngine | None = 
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        tune_for_serving()  # as flightgraph's app does (FLIGHTGRAPH_TUNE_GC, on by default)
         # The same engine options as flightgraph's serving engine (pool, NullPool on SQLite).
         app.state.engine = engine or create_engine(
             url, **engine_options(Settings(database_url=url))

@@ -72,6 +72,11 @@ class HttpSettings(BaseModel):
     )
     rate_limit_burst: int = Field(default=100, ge=1, description="bucket size per client")
 
+    tune_gc: bool = Field(
+        default=True,
+        description="on start: freeze start-up objects, collect garbage less often (less CPU)",
+    )
+
     # --- Database (PostgreSQL serving engine)
     db_pool_size: int = Field(default=10, ge=1)
     db_max_overflow: int = Field(default=10, ge=0)
