@@ -126,3 +126,32 @@ async def test_a_failing_batch_fails_every_waiter_and_is_not_cached(engine: Asyn
     with pytest.raises(RuntimeError):
         await loader.load(1)
     assert loader.calls == 2
+
+
+async def test_rows_by_column_matches_text_keys_exactly(
+    engine: AsyncEngine, count_statements: StatementCounter
+) -> None:
+    # Keys travel as one parameter (a JSON array on SQLite): quotes, backslashes, unicode and
+    # SQL- or JSON-looking text must match themselves and nothing else.
+    names = [
+        "O'Brien",
+        'say "hi"',
+        "back\\slash",
+        "Ünïcødé 🚀 宇宙",
+        "x'); DROP TABLE countries; --",
+        '["not", "a", "list"]',
+        "1",
+    ]
+    async with engine.begin() as conn:
+        await conn.execute(
+            insert(countries), [{"id": i, "name": n} for i, n in enumerate(names, start=1)]
+        )
+    count_statements.reset()
+    loader = Loaders(engine).rows_by_column("countries", "name")
+    found = await loader.load_many([*reversed(names), "missing", "o'brien"])
+    assert [[row["name"] for row in rows] for rows in found] == [
+        *([n] for n in reversed(names)),
+        [],
+        [],
+    ]
+    assert count_statements.count == 1
