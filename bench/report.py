@@ -266,12 +266,11 @@ the load generator, autocannon 8 (bench/postgraphile/load.mjs), is pinned to cor
 keeps {meta["connections"]} keep-alive connections busy for {meta["seconds"]:g} s per point
 after a warm-up of {meta["warmup_requests"]} requests — or, for a query whose warm-up
 requests averaged over 250 ms (Q1 on flightgraph), for {meta["slow_requests"]} requests.
-Q1 and its REST form are loaded over one connection, for every variant: with
-{meta["connections"]} concurrent Q1s, flightgraph on PostgreSQL answered some requests with
-non-2xx statuses and cancelled resolvers in its log (it answers 503 for database errors; a
-likely cause is its default pool, 10 + 10 connections with a 5 s checkout timeout, and each
-loader batch on a connection of its own — not investigated further). PostgreSQL itself is
-not pinned. req/s, p50 and p99 come from that run. *In-process* is
+Q1 and its REST form (1.5 MB answers) are loaded over one connection, for every variant:
+on one server core, concurrent Q1s only queue behind each other. (An earlier flightgraph
+answered some of {meta["connections"]} concurrent Q1s with 503s on PostgreSQL: every loader
+batch checked out a connection of its own, ~70 per request, beyond the pool's 10 + 10; a
+compiled request now takes one.) PostgreSQL itself is not pinned. req/s, p50 and p99 come from that run. *In-process* is
 the median of {meta["repeat"]} calls ({meta["q1_repeat"]} for Q1) of the ASGI app through
 httpx, no sockets;
 *SQL/request* counts the engine's statements (`before_cursor_execute`) for one request;
