@@ -270,7 +270,8 @@ Q1 and its REST form (1.5 MB answers) are loaded over one connection, for every 
 on one server core, concurrent Q1s only queue behind each other. (An earlier flightgraph
 answered some of {meta["connections"]} concurrent Q1s with 503s on PostgreSQL: every loader
 batch checked out a connection of its own, ~70 per request, beyond the pool's 10 + 10; a
-compiled request now takes one.) PostgreSQL itself is not pinned. req/s, p50 and p99 come from that run. *In-process* is
+compiled request now takes one.) PostgreSQL itself is not pinned. req/s, p50 and p99 come
+from that run. *In-process* is
 the median of {meta["repeat"]} calls ({meta["q1_repeat"]} for Q1) of the ASGI app through
 httpx, no sockets;
 *SQL/request* counts the engine's statements (`before_cursor_execute`) for one request;
