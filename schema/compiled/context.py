@@ -128,8 +128,8 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return super().execute_operation(serially)
 
     async def _execute_compiled(self, plan: ObjectPlan) -> Any:
-        run = Run(self)
         try:
+            run = Run(self)
             # Breadth-first, the batches come one after another: the request's one
             # connection serves them all (loaders.connections).
             async with run.loaders.connections.shared():
