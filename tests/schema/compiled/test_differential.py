@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import copy
+import functools
 import importlib
 import json
 import os
@@ -738,7 +739,10 @@ def _mode_variables(
     return variables
 
 
+@functools.cache
 def plain_schema() -> Any:
+    """The GraphQL schema, to look types up in: built once, not again for every run of every
+    mode entry (that cost seconds a backend)."""
     return standard_schema()._schema
 
 
