@@ -134,10 +134,12 @@ async def engine(database: Database) -> AsyncIterator[AsyncEngine]:
 
 
 @pytest.fixture
-def demo_engine(engine: AsyncEngine, database: Database) -> AsyncEngine:
+def demo_engine(engine: AsyncEngine, database: Database, demo_files: list[Path]) -> AsyncEngine:
     """The migrated database of each backend, holding the demo flights: ``engine`` itself,
-    whose database the ``template`` fixture made a copy of the demo template."""
-    assert database.template is not None and database.template.name == "demo"
+    whose database the ``template`` fixture made a copy of the demo template (a module may
+    override ``template`` with one that holds more)."""
+    assert database.template is not None
+    assert database.template.files[: len(demo_files)] == tuple(demo_files), database.template
     return engine
 
 

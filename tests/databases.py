@@ -50,6 +50,7 @@ class Template:
     backend: str
     source: str  # the SQLite file, or the PostgreSQL database
     schema: str
+    files: tuple[Path, ...]  # ingested in this order
 
 
 class Database:
@@ -132,11 +133,11 @@ class Templates:
 
         if backend == "sqlite":
             path = self.folder / f"{name}.db"
-            template = Template(name, backend, str(path), "main")
+            template = Template(name, backend, str(path), "main", tuple(files))
             engine = create_engine(f"sqlite+aiosqlite:///{path}")
         else:
             database = f"fgt_{uuid.uuid4().hex[:12]}_{name}"
-            template = Template(name, backend, database, f"t_{name}")
+            template = Template(name, backend, database, f"t_{name}", tuple(files))
             await postgres_admin(f'CREATE DATABASE "{database}"')
             self.databases.append(database)
             engine = create_engine(
