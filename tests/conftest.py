@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -24,8 +23,7 @@ from tests.databases import (
     Database,
     Template,
     Templates,
-    postgres_admin,
-    postgres_url,
+    empty_database_url,
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -70,6 +68,15 @@ def _postgres_problem() -> str | None:
         except Exception as error:  # any failure to connect means "not available"
             _postgres_error = f"{type(error).__name__}: {error}"
     return _postgres_error
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_backend(request: pytest.FixtureRequest) -> str:
+    """``backend`` for module-scoped fixtures (a data set or servers shared by a module)."""
+    # Checked outside the event loop: the probe runs a loop of its own.
+    if request.param == "postgres" and (problem := _postgres_problem()):
+        require_service("PostgreSQL", f"{POSTGRES_URL}: {problem}")
+    return str(request.param)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -171,10 +178,5 @@ def count_statements(engine: AsyncEngine) -> Iterator[StatementCounter]:
 @pytest.fixture
 def database_url(backend: str, tmp_path: Path) -> Iterator[str]:
     """A URL for a fresh, empty database that another process (the CLI) can open."""
-    if backend == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
-        return
-    name = f"fg_{uuid.uuid4().hex[:12]}"
-    asyncio.run(postgres_admin(f'CREATE DATABASE "{name}"'))
-    yield postgres_url(name)
-    asyncio.run(postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with empty_database_url(backend, tmp_path) as url:
+        yield url

@@ -7,10 +7,11 @@ milliseconds. SQLite copies a file; PostgreSQL runs ``CREATE DATABASE … TEMPLA
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,6 +101,21 @@ class Database:
             await admin.dispose()
 
 
+@contextlib.contextmanager
+def empty_database_url(backend: str, folder: Path) -> Iterator[str]:
+    """A URL for a fresh, empty database that another process (the CLI) can open; not
+    migrated. Call outside any event loop."""
+    if backend == "sqlite":
+        yield f"sqlite+aiosqlite:///{folder / 'cli.db'}"
+        return
+    name = f"fg_{uuid.uuid4().hex[:12]}"
+    asyncio.run(postgres_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        yield postgres_url(name)
+    finally:
+        asyncio.run(postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 def copy_sqlite(source: Path, target: Path) -> None:
     """A consistent copy of a SQLite database (WAL included) through the backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -122,7 +138,8 @@ class Templates:
 
     def get(self, backend: str, name: str, files: Sequence[Path] = ()) -> Template:
         """The ``name`` template of ``backend``: migrated, then ``files`` ingested in order
-        (the same name must always be asked for with the same files)."""
+        (the same name must always be asked for with the same files). One that holds the
+        first of those files already is copied rather than built again."""
         key = (backend, name)
         if key not in self.built:
             self.built[key] = asyncio.run(self._build(backend, name, files))
@@ -131,24 +148,40 @@ class Templates:
     async def _build(self, backend: str, name: str, files: Sequence[Path]) -> Template:
         from ingest.files import ingest_file
 
+        files = tuple(files)
+        # Start from a copy of the built template holding the most of these files, if any.
+        base = max(
+            (
+                t
+                for (b, _), t in self.built.items()
+                if b == backend and files[: len(t.files)] == t.files
+            ),
+            key=lambda t: len(t.files),
+            default=None,
+        )
         if backend == "sqlite":
             path = self.folder / f"{name}.db"
-            template = Template(name, backend, str(path), "main", tuple(files))
+            if base is not None:
+                copy_sqlite(Path(base.source), path)
+            template = Template(name, backend, str(path), "main", files)
             engine = create_engine(f"sqlite+aiosqlite:///{path}")
         else:
             database = f"fgt_{uuid.uuid4().hex[:12]}_{name}"
-            template = Template(name, backend, database, f"t_{name}", tuple(files))
-            await postgres_admin(f'CREATE DATABASE "{database}"')
+            schema = base.schema if base is not None else f"t_{name}"
+            template = Template(name, backend, database, schema, files)
+            copy = f' TEMPLATE "{base.source}"' if base is not None else ""
+            await postgres_admin(f'CREATE DATABASE "{database}"{copy}')
             self.databases.append(database)
             engine = create_engine(
-                postgres_url(database),
-                connect_args={"server_settings": {"search_path": template.schema}},
+                postgres_url(database), connect_args={"server_settings": {"search_path": schema}}
             )
-            async with engine.begin() as conn:
-                await conn.execute(text(f'CREATE SCHEMA "{template.schema}"'))
         try:
-            await upgrade(engine)
-            for path in files:
+            if base is None:
+                if backend == "postgres":
+                    async with engine.begin() as conn:
+                        await conn.execute(text(f'CREATE SCHEMA "{template.schema}"'))
+                await upgrade(engine)
+            for path in files[len(base.files) if base is not None else 0 :]:
                 result = await ingest_file(engine, path)
                 assert result.ok, f"{path}: {result.error}"
         finally:

@@ -16,14 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from strawberry.utils.str_converters import to_camel_case
 
 from tests.conftest import (
-    BACKENDS,
-    POSTGRES_URL,
     SAMPLES,
     SEED_FLIGHT,
     Database,
-    _postgres_problem,
     demo_template,
-    require_service,
     shared_file,
 )
 from tests.databases import Template, Templates
@@ -431,14 +427,6 @@ FILTER_TYPE = {
 class Loaded:
     engine: AsyncEngine
     graph: dict[str, dict[Any, dict[str, Any]]]
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def module_backend(request: pytest.FixtureRequest) -> str:
-    # Checked outside the event loop: the probe runs a loop of its own.
-    if request.param == "postgres" and (problem := _postgres_problem()):
-        require_service("PostgreSQL", f"{POSTGRES_URL}: {problem}")
-    return str(request.param)
 
 
 @pytest.fixture(scope="module")

@@ -60,13 +60,9 @@ from schema import build_schema
 from schema.guards import Guards, Limits
 from schema.node import to_global_id
 from tests.conftest import (
-    BACKENDS,
-    POSTGRES_URL,
     SAMPLES,
     Database,
-    _postgres_problem,
     demo_template,
-    require_service,
     shared_file,
 )
 from tests.databases import Template, Templates
@@ -242,14 +238,6 @@ class Dataset:
     backend: str
     engine: AsyncEngine
     known: Known
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def module_backend(request: pytest.FixtureRequest) -> str:
-    # Checked outside the event loop: the probe runs a loop of its own.
-    if request.param == "postgres" and (problem := _postgres_problem()):
-        require_service("PostgreSQL", f"{POSTGRES_URL}: {problem}")
-    return str(request.param)
 
 
 @pytest.fixture(scope="module")
