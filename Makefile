@@ -25,15 +25,21 @@ NODE_STAMPS := $(addsuffix /node_modules/.package-lock.json,$(NODE_PROJECTS))
 serve: $(STAMP) gateway/http/graphiql/node_modules/.package-lock.json
 	$(BIN)/flightgraph serve
 
+# pytest-xdist workers: two, as CI has two cores (much of the suite waits on processes,
+# sockets and fsync, so a second worker pays even beside PostgreSQL); 0 runs in one process.
+# loadgroup spreads single tests and keeps each xdist_group on one worker.
+PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
 test: $(STAMP) $(NODE_STAMPS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # The GraphQL-facing tests again on graphql-core's standard executor (the compiled one is
 # the default): the suite must pass either way (CI runs both).
 test-standard: $(STAMP) $(NODE_STAMPS)
-	FLIGHTGRAPH_COMPILED_EXECUTION=false $(BIN)/python -m pytest tests/schema tests/gateway \
+	FLIGHTGRAPH_COMPILED_EXECUTION=false $(PYTEST) tests/schema tests/gateway \
 		tests/loaders --ignore=tests/schema/compiled
 
 lint: $(STAMP)

@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: a migrated database on SQLite and on PostgreSQL.
+"""Fixtures shared by every test: a migrated database on SQLite and on PostgreSQL (a copy of
+a template built once a session, see :mod:`tests.databases`).
 
 Tests that need an outside service (PostgreSQL, Redis, Node, Chromium) skip with a reason
 when it is missing — unless FLIGHTGRAPH_REQUIRE_SERVICES=1 (set by .ci/run), which turns
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -18,14 +18,17 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from store.engine import create_engine
-from store.migrate import upgrade
+from tests.databases import (
+    POSTGRES_URL,
+    Database,
+    Template,
+    Templates,
+    empty_database_url,
+)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLES = SHARED / "ll2" / "samples"
 SEED_FLIGHT = SAMPLES / "spacecraft_flights" / "2.3.0_detailed_single_flight859_seed.json"
-POSTGRES_URL = os.environ.get(
-    "FLIGHTGRAPH_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
 BACKENDS = ["sqlite", "postgres"]
 
 
@@ -67,35 +70,13 @@ def _postgres_problem() -> str | None:
     return _postgres_error
 
 
-class Database:
-    """A fresh, empty database: a temp SQLite file, or a PostgreSQL schema of its own."""
-
-    def __init__(self, backend: str, tmp_path: Path) -> None:
-        self.backend = backend
-        self.schema = f"t_{uuid.uuid4().hex[:12]}"
-        if backend == "sqlite":
-            self.url = f"sqlite+aiosqlite:///{tmp_path / 'flightgraph.db'}"
-            self.options: dict[str, object] = {}
-        else:
-            self.url = POSTGRES_URL
-            self.options = {"connect_args": {"server_settings": {"search_path": self.schema}}}
-
-    def engine(self) -> AsyncEngine:
-        return create_engine(self.url, **self.options)
-
-    async def create(self) -> None:
-        if self.backend == "postgres":
-            admin = create_engine(POSTGRES_URL)
-            async with admin.begin() as conn:
-                await conn.execute(text(f'CREATE SCHEMA "{self.schema}"'))
-            await admin.dispose()
-
-    async def drop(self) -> None:
-        if self.backend == "postgres":
-            admin = create_engine(POSTGRES_URL)
-            async with admin.begin() as conn:
-                await conn.execute(text(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE'))
-            await admin.dispose()
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_backend(request: pytest.FixtureRequest) -> str:
+    """``backend`` for module-scoped fixtures (a data set or servers shared by a module)."""
+    # Checked outside the event loop: the probe runs a loop of its own.
+    if request.param == "postgres" and (problem := _postgres_problem()):
+        require_service("PostgreSQL", f"{POSTGRES_URL}: {problem}")
+    return str(request.param)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -105,23 +86,6 @@ def backend(request: pytest.FixtureRequest) -> str:
         if problem:
             require_service("PostgreSQL", f"{POSTGRES_URL}: {problem}")
     return request.param
-
-
-@pytest.fixture
-async def database(backend: str, tmp_path: Path) -> AsyncIterator[Database]:
-    db = Database(backend, tmp_path)
-    await db.create()
-    yield db
-    await db.drop()
-
-
-@pytest.fixture
-async def engine(database: Database) -> AsyncIterator[AsyncEngine]:
-    """A migrated, empty database of each backend."""
-    engine = database.engine()
-    await upgrade(engine)
-    yield engine
-    await engine.dispose()
 
 
 DEMO_FLIGHTS = 1000
@@ -136,14 +100,53 @@ def demo_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return generate(DEMO_FLIGHTS, DEMO_SEED, tmp_path_factory.mktemp("demo"))
 
 
-@pytest.fixture
-async def demo_engine(engine: AsyncEngine, demo_files: list[Path]) -> AsyncEngine:
-    """The migrated database of each backend, holding the demo flights."""
-    from ingest.files import ingest_file
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    """Migrated databases built once a session, which tests get copies of."""
+    built = Templates(tmp_path_factory.mktemp("templates"))
+    yield built
+    built.drop()
 
-    for path in demo_files:
-        result = await ingest_file(engine, path)
-        assert result.ok, f"{path}: {result.error}"
+
+def demo_template(templates: Templates, backend: str, demo_files: list[Path]) -> Template:
+    """Migrated, holding the demo flights."""
+    return templates.get(backend, "demo", demo_files)
+
+
+@pytest.fixture
+def template(backend: str, templates: Templates, request: pytest.FixtureRequest) -> Template:
+    """What ``database`` is a copy of: the demo data set when the test uses ``demo_engine``
+    (so that ``engine``, ``database`` and ``count_statements`` are about the same database),
+    else migrated and empty. Built here, outside the test's event loop."""
+    if "demo_engine" in request.fixturenames:
+        return demo_template(templates, backend, request.getfixturevalue("demo_files"))
+    return templates.get(backend, "empty")
+
+
+@pytest.fixture
+async def database(template: Template, tmp_path: Path) -> AsyncIterator[Database]:
+    """A fresh, migrated database of each backend (a copy of ``template``)."""
+    db = Database(template.backend, tmp_path, template)
+    await db.create()
+    yield db
+    await db.drop()
+
+
+@pytest.fixture
+async def engine(database: Database) -> AsyncIterator[AsyncEngine]:
+    """A migrated, empty database of each backend (but see ``demo_engine``)."""
+    engine = database.engine()
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def demo_engine(engine: AsyncEngine, database: Database, demo_files: list[Path]) -> AsyncEngine:
+    """The migrated database of each backend, holding the demo flights: ``engine`` itself,
+    whose database the ``template`` fixture made a copy of the demo template (a module may
+    override ``template`` with one that holds more)."""
+    assert database.template is not None
+    assert database.template.files[: len(demo_files)] == tuple(demo_files), database.template
     return engine
 
 
@@ -175,19 +178,5 @@ def count_statements(engine: AsyncEngine) -> Iterator[StatementCounter]:
 @pytest.fixture
 def database_url(backend: str, tmp_path: Path) -> Iterator[str]:
     """A URL for a fresh, empty database that another process (the CLI) can open."""
-    if backend == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
-        return
-    name = f"fg_{uuid.uuid4().hex[:12]}"
-
-    async def admin(statement: str) -> None:
-        engine = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-        try:
-            async with engine.connect() as conn:
-                await conn.execute(text(statement))
-        finally:
-            await engine.dispose()
-
-    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
-    yield POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
-    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    with empty_database_url(backend, tmp_path) as url:
+        yield url

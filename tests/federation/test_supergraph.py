@@ -25,6 +25,7 @@ from gateway.cli import main as cli
 from gateway.settings import Settings
 from schema.node import to_global_id
 from tests.conftest import SAMPLES, SEED_FLIGHT, shared_file
+from tests.databases import empty_database_url
 from tests.processes import free_port, node_project
 
 HERE = Path(__file__).resolve().parent
@@ -93,8 +94,18 @@ def start_node(node: str, script: str, *args: str, env: dict[str, str] | None = 
     raise AssertionError(f"{script} did not start: {''.join(seen)}")
 
 
-@pytest.fixture
-def supergraph(node: str, database_url: str, tmp_path: Path) -> Iterator[dict[str, Any]]:
+@pytest.fixture(scope="module")
+def supergraph(
+    node: str, module_backend: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
+    """The running stack, shared by the module's tests of one backend (they only query it;
+    starting three processes and composing takes seconds)."""
+    tmp_path = tmp_path_factory.mktemp(f"supergraph-{module_backend}")
+    with empty_database_url(module_backend, tmp_path) as database_url:
+        yield from _supergraph(node, database_url, tmp_path)
+
+
+def _supergraph(node: str, database_url: str, tmp_path: Path) -> Iterator[dict[str, Any]]:
     for sample in (shared_file(SAMPLES / LAUNCHES), shared_file(SEED_FLIGHT)):
         assert cli(["--database-url", database_url, "ingest", str(sample)]) == 0
     launches = json.loads((SAMPLES / LAUNCHES).read_bytes())[:3]

@@ -25,6 +25,10 @@ from tests.ingest.fake_ll2 import FakeLL2, serve
 from tests.ingest.test_sync import dataset
 from tests.processes import free_port, node_project
 
+# Every gateway on this Redis shares one change channel: the SQLite and the PostgreSQL run
+# sync the same launch, so one must not hear the other's change (one xdist worker runs both).
+pytestmark = pytest.mark.xdist_group("redis-change-feed")
+
 CLIENT = Path(__file__).resolve().parents[1] / "subscriptions"
 REDIS_URL = os.environ.get("FLIGHTGRAPH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 SUBSCRIPTION = """subscription ($filter: LaunchFilter) {

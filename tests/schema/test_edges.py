@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import SAMPLES, StatementCounter, shared_file
-from tests.schema.helpers import ingest, load_json, run
+from tests.databases import Template, Templates
+from tests.schema.helpers import load_json, run
 
 NASA = SAMPLES / "agencies" / "2.3.0_detailed_single_agency44-NASA_spacenerd.json"
 
@@ -103,10 +104,16 @@ EDGES: dict[str, tuple[str, str, Pairs]] = {
 
 
 @pytest.fixture
-async def graph(demo_engine: AsyncEngine, demo_files: list[Path]) -> dict[str, Any]:
-    await ingest(demo_engine, [shared_file(NASA)])
+def template(backend: str, templates: Templates, demo_files: list[Path]) -> Template:
+    """The demo flights and then the NASA sample (a session template, copied per test)."""
+    return templates.get(backend, "demo-nasa", [*demo_files, shared_file(NASA)])
+
+
+@pytest.fixture(scope="module")
+def graph(demo_files: list[Path]) -> dict[str, Any]:
+    """What the database holds, as LL2 JSON (read once: the tests only read it)."""
     flights = [f for path in demo_files for f in load_json(path)["results"]]
-    return {"flights": flights, "nasa": load_json(NASA)}
+    return {"flights": flights, "nasa": load_json(shared_file(NASA))}
 
 
 @pytest.mark.parametrize("edge", sorted(EDGES))

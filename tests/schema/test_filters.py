@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,17 +15,14 @@ import pytest_asyncio
 from sqlalchemy.ext.asyncio import AsyncEngine
 from strawberry.utils.str_converters import to_camel_case
 
-from store.migrate import upgrade
 from tests.conftest import (
-    BACKENDS,
-    POSTGRES_URL,
     SAMPLES,
     SEED_FLIGHT,
     Database,
-    _postgres_problem,
-    require_service,
+    demo_template,
     shared_file,
 )
+from tests.databases import Template, Templates
 from tests.schema.helpers import ingest, load_json, run, run_raw
 from tests.schema.raw import at, contains, moment, raw_graph, searched
 
@@ -431,34 +429,26 @@ class Loaded:
     graph: dict[str, dict[Any, dict[str, Any]]]
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def module_backend(request: pytest.FixtureRequest) -> str:
-    # Checked outside the event loop: the probe runs a loop of its own.
-    if request.param == "postgres" and (problem := _postgres_problem()):
-        require_service("PostgreSQL", f"{POSTGRES_URL}: {problem}")
-    return str(request.param)
+@pytest.fixture(scope="module")
+def module_template(module_backend: str, templates: Templates, demo_files: list[Path]) -> Template:
+    # Built outside the event loop: the template builder runs a loop of its own.
+    return demo_template(templates, module_backend, demo_files)
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def loaded(
-    module_backend: str, tmp_path_factory: pytest.TempPathFactory
+    module_template: Template, demo_files: list[Path], tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Loaded]:
-    """One database per backend for the whole table (ingesting ~1,000 flights takes seconds)."""
-    from ingest.demo_data import generate
-
-    folder = tmp_path_factory.mktemp(f"filters-{module_backend}")
-    files = [
-        *generate(1000, 2023, folder),
-        shared_file(SEED_FLIGHT),
-        *(shared_file(p) for p in SAMPLE_FILES),
-    ]
-    database = Database(module_backend, folder)
+    """One database per backend for the whole table: a copy of the demo data set (~1,000
+    flights) plus the seed flight and some samples."""
+    folder = tmp_path_factory.mktemp(f"filters-{module_template.backend}")
+    extras = [shared_file(SEED_FLIGHT), *(shared_file(p) for p in SAMPLE_FILES)]
+    database = Database(module_template.backend, folder, module_template)
     await database.create()
     engine = database.engine()
     try:
-        await upgrade(engine)
-        await ingest(engine, files)
-        graph = raw_graph(files)
+        await ingest(engine, extras)
+        graph = raw_graph([*demo_files, *extras])
         # The NASA sample lists its launcher configurations without a manufacturer key: the
         # store files them under NASA (LL2's `launcher_list`), and so does the reference.
         nasa = load_json(SAMPLE_FILES[-1])

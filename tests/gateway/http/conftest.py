@@ -16,10 +16,9 @@ from starlette.applications import Starlette
 from gateway.app import create_app
 from gateway.http import close_http
 from gateway.settings import Settings
-from store.migrate import upgrade
 from tests.conftest import SEED_FLIGHT, Database, shared_file
+from tests.databases import Template, Templates
 from tests.gateway.helpers import client_for
-from tests.schema.helpers import ingest
 
 
 async def close_views(app: Starlette) -> None:
@@ -31,10 +30,16 @@ Client = Callable[..., contextlib.AbstractAsyncContextManager[httpx.AsyncClient]
 
 
 @pytest.fixture
-async def seeded(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    engine = Database("sqlite", tmp_path).engine()
-    await upgrade(engine)
-    await ingest(engine, [shared_file(SEED_FLIGHT)])
+def seed_template(templates: Templates) -> Template:
+    return templates.get("sqlite", "seed", [shared_file(SEED_FLIGHT)])
+
+
+@pytest.fixture
+async def seeded(seed_template: Template, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    """A migrated SQLite file holding the seed flight (a copy of the session's template)."""
+    database = Database("sqlite", tmp_path, seed_template)
+    await database.create()
+    engine = database.engine()
     yield engine
     await engine.dispose()
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import copy
+import functools
 import importlib
 import json
 import os
@@ -58,16 +59,13 @@ from gateway.rest.endpoints import DOCUMENTS
 from schema import build_schema
 from schema.guards import Guards, Limits
 from schema.node import to_global_id
-from store.migrate import upgrade
 from tests.conftest import (
-    BACKENDS,
-    POSTGRES_URL,
     SAMPLES,
     Database,
-    _postgres_problem,
-    require_service,
+    demo_template,
     shared_file,
 )
+from tests.databases import Template, Templates
 from tests.schema.compiled import generated
 from tests.schema.compiled.generated import MISSING_INT_ID, MISSING_UUID, Case, Known
 from tests.schema.helpers import ingest
@@ -242,32 +240,28 @@ class Dataset:
     known: Known
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def module_backend(request: pytest.FixtureRequest) -> str:
-    # Checked outside the event loop: the probe runs a loop of its own.
-    if request.param == "postgres" and (problem := _postgres_problem()):
-        require_service("PostgreSQL", f"{POSTGRES_URL}: {problem}")
-    return str(request.param)
+@pytest.fixture(scope="module")
+def module_template(module_backend: str, templates: Templates, demo_files: list[Path]) -> Template:
+    # Built outside the event loop: the template builder runs a loop of its own.
+    return demo_template(templates, module_backend, demo_files)
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def dataset(
-    module_backend: str, tmp_path_factory: pytest.TempPathFactory
+    module_template: Template, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Dataset]:
-    """One database per backend for the module: the demo flights, then every LL2 sample."""
-    from ingest.demo_data import generate
-    from tests.conftest import DEMO_FLIGHTS, DEMO_SEED
-
-    folder = tmp_path_factory.mktemp(f"differential-{module_backend}")
+    """One database per backend for the module: the demo flights (a copy of the demo
+    template), then every LL2 sample."""
+    backend = module_template.backend
+    folder = tmp_path_factory.mktemp(f"differential-{backend}")
     samples = sorted(shared_file(SAMPLES).glob("*/*.json"))
-    database = Database(module_backend, folder)
+    database = Database(backend, folder, module_template)
     await database.create()
     engine = database.engine()
     try:
-        await upgrade(engine)
-        await ingest(engine, [*generate(DEMO_FLIGHTS, DEMO_SEED, folder), *samples])
+        await ingest(engine, samples)
         known = await generated.harvest(standard_schema(), engine, Context)
-        yield Dataset(module_backend, engine, known)
+        yield Dataset(backend, engine, known)
     finally:
         await engine.dispose()
         await database.drop()
@@ -733,7 +727,10 @@ def _mode_variables(
     return variables
 
 
+@functools.cache
 def plain_schema() -> Any:
+    """The GraphQL schema, to look types up in: built once, not again for every run of every
+    mode entry (that cost seconds a backend)."""
     return standard_schema()._schema
 
 
