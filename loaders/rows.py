@@ -92,12 +92,17 @@ def rows_by_column_query(
     )
 
 
-@functools.cache
-def linked_rows_query(link_name: str, dialect: str) -> Select[Any]:
+def link_target(link_name: str) -> Table:
+    """The table an association table ``<owner>_<key>`` points at."""
     link = table(link_name)
     if "link" not in link.info:
         raise LookupError(f"{link_name!r} is not an association table")
-    target = table(link.info["link"]["target"])
+    return table(link.info["link"]["target"])
+
+
+@functools.cache
+def linked_rows_query(link_name: str, dialect: str) -> Select[Any]:
+    link, target = table(link_name), link_target(link_name)
     return (
         select(*record_columns(target), link.c.owner_id.label("_key"))
         .select_from(link.join(target, target.c.id == link.c.target_id))
@@ -159,11 +164,8 @@ class LinkedRowsByOwnerIdLoader(BatchLoader[Hashable, list[Record]]):
 
     def __init__(self, connections: Connections, link_name: str) -> None:
         super().__init__(connections)
-        link = table(link_name)
-        if "link" not in link.info:
-            raise LookupError(f"{link_name!r} is not an association table")
+        self.target = link_target(link_name)  # not an association table: fails here
         self.link_name = link_name
-        self.target = table(link.info["link"]["target"])
 
     async def fetch(
         self, conn: AsyncConnection, keys: list[Hashable]
