@@ -24,6 +24,9 @@ class Context:
     request: Any = None
     response: Any = None
     broker: ChangeBroker | None = None
+    # The response is serialised by orjson as it is: compiled SQL may hand over JSON text
+    # (orjson.Fragment) instead of parsed values.
+    raw_json: bool = False
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.engine)

@@ -54,16 +54,30 @@ class _Share:
             await connection.close()
 
 
+@contextlib.asynccontextmanager
+async def _refuse(error: BaseException) -> AsyncIterator[AsyncConnection]:
+    raise error
+    yield  # an async generator, for asynccontextmanager
+
+
 class Connections:
     """A request's source of connections for its loaders."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._share: _Share | None = None
+        self._refused: BaseException | None = None
 
     def connect(self) -> AbstractAsyncContextManager[AsyncConnection]:
+        if self._refused is not None:
+            return _refuse(self._refused)
         share = self._share
         return self.engine.connect() if share is None else share.lend()
+
+    def refuse(self, error: BaseException) -> None:
+        """The database failed this request already: every later batch fails with ``error``
+        at once, instead of waiting on a locked or unreachable database again."""
+        self._refused = error
 
     @contextlib.asynccontextmanager
     async def shared(self) -> AsyncIterator[None]:

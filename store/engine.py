@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, **options)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "connect", _sqlite_functions)
         if is_file:
             _watch_file(engine, Path(database).expanduser())
         return engine
@@ -36,6 +38,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _b64url(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def _real(value: float | None) -> str | None:
+    return None if value is None else repr(float(value))
+
+
+class StatementFailed(Exception):
+    """Raised inside SQLite by ``fg_fail``: the statement cannot give the right answer."""
+
+
+def _fail(reason: str) -> None:
+    raise StatementFailed(reason)
+
+
+def _sqlite_functions(dbapi_connection: Any, _record: Any) -> None:
+    # What PostgreSQL has and SQLite lacks, for statements that render JSON
+    # (loaders.json_sql): url-safe base64, Python's shortest float form, and an error.
+    dbapi_connection.create_function("fg_b64url", 1, _b64url, deterministic=True)
+    dbapi_connection.create_function("fg_real", 1, _real, deterministic=True)
+    dbapi_connection.create_function("fg_fail", 1, _fail)
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:

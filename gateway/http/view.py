@@ -69,7 +69,13 @@ class GraphQLApp(GraphQL[Context, None]):
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         engine: AsyncEngine = request.app.state.engine
-        return Context(engine=engine, settings=self.settings, request=request, response=response)
+        return Context(
+            engine=engine,
+            settings=self.settings,
+            request=request,
+            response=response,
+            raw_json=isinstance(request, Request),
+        )
 
     async def aclose(self) -> None:
         """Close what the view holds open (the Redis connection of the APQ store)."""

@@ -26,6 +26,7 @@ from graphql import (
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.compiled.plan import Planner, Untaught
+from schema.compiled.sql import execute_sql
 from schema.compiled.steps import ObjectPlan, Run
 
 if TYPE_CHECKING:
@@ -129,6 +130,15 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     async def _execute_compiled(self, plan: ObjectPlan) -> Any:
         try:
+            data = await execute_sql(
+                Run(self), plan, getattr(self.context_value, "raw_json", False)
+            )
+        except Exception as error:  # bad arguments, a failed statement: graphql-core's errors
+            log.debug("compiled SQL fell back to the standard executor: %r", error)
+            return await self._execute_standard()
+        if data is not None:
+            return self.finish(self.build_response(data))
+        try:  # not taught to the SQL compiler: breadth-first over the loaders
             run = Run(self)
             # Breadth-first, the batches come one after another: the request's one
             # connection serves them all (loaders.connections).
@@ -136,9 +146,12 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 data = (await plan.run(run, [self.root_value]))[0]
         except Exception as error:  # the standard executor gives the exact errors
             log.debug("compiled execution fell back: %r", error)
-            result = super().execute_operation(None)
-            return await result if self.is_awaitable(result) else result
+            return await self._execute_standard()
         return self.finish(self.build_response(data))
+
+    async def _execute_standard(self) -> Any:
+        result = super().execute_operation(None)
+        return await result if self.is_awaitable(result) else result
 
 
 def explain(

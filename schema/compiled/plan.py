@@ -139,7 +139,9 @@ class Planner:
             entries.append(entry)
             if step is not None:
                 steps.append(step)
-        return ObjectPlan(parent.name, make_builder(entries, records), tuple(steps))
+        return ObjectPlan(
+            parent.name, make_builder(entries, records), tuple(steps), entries=tuple(entries)
+        )
 
     def _field(
         self,

@@ -18,7 +18,7 @@ from strawberry import UNSET
 from strawberry.types.arguments import convert_arguments
 
 from schema.compiled import relations
-from schema.compiled.leaves import Fallback, checked
+from schema.compiled.leaves import Entry, Fallback, checked
 from schema.pagination import check_filter, connection_of, node_key, page_query
 
 if TYPE_CHECKING:
@@ -98,6 +98,8 @@ class ObjectPlan:
     type_name: str
     build: Callable[[list[Any]], list[dict[str, Any]]]
     steps: Sequence[Step] = ()
+    # What ``build`` was made from, in field order (the SQL compiler reads them too).
+    entries: Sequence[Entry] = ()
 
     async def run(self, run: Run, sources: list[Any]) -> list[dict[str, Any]]:
         if not sources:

@@ -1,0 +1,242 @@
+"""SQL that renders JSON, for PostgreSQL and SQLite: the pieces the compiled query path
+(:mod:`schema.compiled.sql`) builds one statement per query from.
+
+Each value is rendered exactly as the GraphQL layer serialises it (LL2's ``…Z`` timestamps,
+Python's shortest float form, booleans, url-safe base64 global ids and cursors), so that the
+database's text can be spliced into a response without being parsed again. Where SQL cannot
+give the standard executor's answer (a null in a non-null field, an ``Int`` beyond 32 bits),
+the statement fails on purpose (:meth:`JsonSql.failing`) and the caller runs the operation on
+another path.
+
+SQLite lacks base64, Python's float repr and an error function: :mod:`store.engine` registers
+``fg_b64url``, ``fg_real`` and ``fg_fail`` on each of its connections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    Text,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    null,
+)
+from sqlalchemy.dialects.postgresql import JSON, aggregate_order_by
+from sqlalchemy.types import NullType, TypeDecorator
+
+# PostgreSQL functions take at most 100 arguments: objects with more keys are built in parts.
+MAX_PAIRS = 50
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+
+
+class Unrenderable(Exception):
+    """A value this module cannot render as the GraphQL layer would."""
+
+
+def _key(name: str) -> ColumnElement[Any]:
+    # Response keys are GraphQL names ([_A-Za-z][_0-9A-Za-z]*): safe as SQL string literals.
+    if not name.replace("_", "a").isalnum() or not name.isascii():
+        raise Unrenderable(f"response key {name!r}")
+    return literal_column(f"'{name}'")
+
+
+def _underlying(kind: Any) -> Any:
+    """A column type as the database holds it (a TypeDecorator's implementation)."""
+    return kind.impl if isinstance(kind, TypeDecorator) else kind
+
+
+class JsonSql:
+    """JSON-rendering expressions for one dialect (``postgresql`` or ``sqlite``)."""
+
+    def __init__(self, dialect: str) -> None:
+        if dialect not in ("postgresql", "sqlite"):
+            raise Unrenderable(f"no JSON rendering for {dialect}")
+        self.dialect = dialect
+        self.pg = dialect == "postgresql"
+
+    # Objects and arrays -------------------------------------------------------------------
+
+    def obj(self, pairs: Sequence[tuple[str, ColumnElement[Any]]]) -> ColumnElement[Any]:
+        """A JSON object with ``pairs`` in order."""
+        parts = [pairs[i : i + MAX_PAIRS] for i in range(0, len(pairs), MAX_PAIRS)] or [[]]
+        built = [self._obj(part) for part in parts]
+        if len(built) == 1:
+            return built[0]
+        # Joined as text: '{"a":1}' + '{"b":2}' → '{"a":1,"b":2}' (no merge keeps key order).
+        texts = [cast(part, Text) for part in built]
+        joined = func.substr(texts[0], 1, func.length(texts[0]) - 1)
+        for text in texts[1:-1]:
+            joined = joined + "," + func.substr(text, 2, func.length(text) - 2)
+        joined = joined + "," + func.substr(texts[-1], 2)
+        return cast(joined, JSON()) if self.pg else func.json(joined)
+
+    def _obj(self, pairs: Sequence[tuple[str, ColumnElement[Any]]]) -> ColumnElement[Any]:
+        args: list[ColumnElement[Any]] = []
+        for name, value in pairs:
+            args += [_key(name), value]
+        return func.json_build_object(*args) if self.pg else func.json_object(*args)
+
+    def embed(self, json_value: ColumnElement[Any]) -> ColumnElement[Any]:
+        """A JSON value read from a subquery, as a JSON value (SQLite loses its JSON-ness
+        between queries and would quote it as a string)."""
+        return json_value if self.pg else func.json(json_value)
+
+    def array(
+        self,
+        item: ColumnElement[Any],
+        order: Sequence[Any],
+        where: ColumnElement[bool] | None = None,
+    ) -> ColumnElement[Any]:
+        """Aggregate: the JSON array of ``item`` over the rows, in ``order``, ``[]`` for none.
+
+        On SQLite (no ORDER BY inside aggregates before 3.44) the rows must come from an
+        ordered subquery; ``order`` is then only documentation.
+        """
+        if self.pg:
+            agg = func.json_agg(aggregate_order_by(item, *order) if order else item)
+            if where is not None:
+                agg = agg.filter(where)
+            return func.coalesce(agg, literal_column("'[]'::json"))
+        agg = func.json_group_array(func.json(item))
+        return agg if where is None else agg.filter(where)
+
+    def boolean(self, condition: ColumnElement[Any]) -> ColumnElement[Any]:
+        """A JSON ``true``/``false`` (``null`` for a null) from an SQL condition."""
+        if self.pg:
+            return condition
+        return case(
+            (condition.is_(None), null()),
+            (condition, literal_column("json('true')")),
+            else_=literal_column("json('false')"),
+        )
+
+    def constant_boolean(self, value: bool) -> ColumnElement[Any]:
+        if self.pg:
+            return literal_column("true" if value else "false")
+        return literal_column("json('true')" if value else "json('false')")
+
+    # Leaves -------------------------------------------------------------------------------
+
+    def failing(self, reason: str, value: ColumnElement[Any], like: ColumnElement[Any]) -> Any:
+        """An expression of ``like``'s type that raises when evaluated (only evaluated in a
+        branch that is taken): the statement fails and the operation goes another way."""
+        if self.pg:
+            # Not foldable at planning time (it reads the row), so it fails only if reached.
+            zero = func.coalesce(func.length(cast(value, Text)) * 0, 0)
+            failed = literal(1, Integer) / zero
+            if isinstance(like.type, NullType):  # a JSON value built by these functions
+                return cast(cast(failed, Text), JSON())
+            return cast(failed, like.type)
+        return func.fg_fail(literal(reason))
+
+    def checked(
+        self, value: ColumnElement[Any], reason: str, *, non_null: bool, row: ColumnElement[Any]
+    ) -> ColumnElement[Any]:
+        """``value``, failing the statement where it is null and must not be."""
+        if not non_null:
+            return value
+        return func.coalesce(value, self.failing(reason, row, value))
+
+    def leaf(self, column: ColumnElement[Any], scalar: str) -> ColumnElement[Any]:
+        """``column`` rendered as the GraphQL scalar ``scalar`` serialises it."""
+        kind = _underlying(column.type)
+        if scalar in ("String", "ID", "Duration", "UUID") and isinstance(kind, String | Text):
+            return column
+        if scalar == "Int" and isinstance(kind, Integer) and not isinstance(kind, Boolean):
+            # graphql-core refuses an Int beyond 32 bits: so does the statement.
+            return case(
+                (column.between(INT_MIN, INT_MAX), column),
+                else_=self.failing("Int beyond 32 bits", column, column),
+            )
+        if scalar == "BigInt" and isinstance(kind, Integer) and not isinstance(kind, Boolean):
+            return column
+        if scalar == "Boolean" and isinstance(kind, Boolean):
+            return self.boolean(column)
+        if scalar == "Float" and isinstance(kind, Float):
+            # PostgreSQL prints the shortest exact digits, as Python does, but integral values
+            # without Python's ".0" (a client would read an integer); SQLite only 15 digits.
+            if not self.pg:
+                return func.json(func.fg_real(column))
+            text = cast(column, Text)
+            integral = and_(column == func.trunc(column), func.strpos(text, "e") == 0)
+            return cast(case((integral, text + ".0"), else_=text), JSON())
+        if scalar == "DateTime" and isinstance(kind, DateTime):
+            return self.timestamp(column, "Z")
+        if scalar == "Date" and isinstance(kind, Date):
+            return func.to_char(column, "YYYY-MM-DD") if self.pg else column
+        raise Unrenderable(f"{scalar} from a {kind!r} column")
+
+    def timestamp(self, column: ColumnElement[Any], zone: str) -> ColumnElement[Any]:
+        """A UTC timestamp as Python's ``isoformat()`` writes it, with ``zone`` for
+        ``+00:00`` (microseconds only when there are some)."""
+        if self.pg:
+            utc = func.timezone("UTC", column)
+            fraction = case(
+                (func.to_char(utc, "US") == "000000", ""),
+                else_=func.to_char(utc, ".US"),
+            )
+            return func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS') + fraction + zone
+        # SQLAlchemy stores 'YYYY-MM-DD HH:MM:SS.ffffff' (UTC) in SQLite.
+        fraction = case(
+            (func.coalesce(func.substr(column, 21, 6), "").in_(["", "000000"]), ""),
+            else_="." + func.substr(column, 21, 6),
+        )
+        return func.substr(column, 1, 10) + "T" + func.substr(column, 12, 8) + fraction + zone
+
+    # Ids and cursors ----------------------------------------------------------------------
+
+    def b64url(self, text: ColumnElement[Any]) -> ColumnElement[Any]:
+        """Url-safe base64 of ``text``'s UTF-8, without padding."""
+        if self.pg:
+            encoded = func.encode(func.convert_to(text, "UTF8"), "base64")
+            return func.rtrim(func.translate(encoded, "+/\n", "-_"), "=")
+        return func.fg_b64url(text)
+
+    def global_id(self, type_name: str, key: ColumnElement[Any]) -> ColumnElement[Any]:
+        """``Node.id``: ``<Type>:<LL2 id>`` in url-safe base64 (as ``schema.node``)."""
+        return self.b64url(literal(f"{type_name}:", Text) + cast(key, Text))
+
+    def cursor_value(self, key: ColumnElement[Any]) -> ColumnElement[Any]:
+        """A keyset value as ``loaders.pages.encode_cursor`` writes it in JSON (null → null)."""
+        kind = _underlying(key.type)
+        if isinstance(kind, DateTime):
+            text = '{"t":"' + self.timestamp(key, '+00:00"}')
+        elif isinstance(kind, Date):
+            text = '{"d":"' + cast(key, Text) + '"}'
+        elif isinstance(kind, Boolean):
+            raise Unrenderable("a boolean keyset value")
+        elif isinstance(kind, Integer):
+            text = cast(key, Text)
+        elif isinstance(kind, String | Text):
+            text = cast(func.to_json(key), Text) if self.pg else func.json_quote(key)
+        else:
+            raise Unrenderable(f"a keyset value of type {kind!r}")
+        return func.coalesce(text, "null")
+
+    def cursor(self, order: str, keys: Sequence[ColumnElement[Any]]) -> ColumnElement[Any]:
+        """``encode_cursor(order, keys)`` in SQL."""
+        if not order.replace("_", "a").isalnum():
+            raise Unrenderable(f"order {order!r}")
+        text: ColumnElement[Any] = literal(f'{{"o":"{order}","v":[', Text)
+        for index, key in enumerate(keys):
+            text = text + ("," if index else "") + self.cursor_value(key)
+        return self.b64url(text + "]}")
+
+    def smaller(self, a: ColumnElement[Any], b: ColumnElement[Any]) -> ColumnElement[Any]:
+        return case((a < b, a), else_=b)
+
+    def both(self, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+        return and_(*conditions)

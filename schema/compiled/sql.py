@@ -1,0 +1,450 @@
+"""Compiling a planned query into one SQL statement that renders the response's JSON.
+
+The planner's :class:`ObjectPlan` (graphql-core's field collection, each relation read from
+its field's declaration) is turned into SQL per root field: leaves are columns rendered as
+their scalar serialises them, to-one relations correlated scalar subqueries, lists and
+connections correlated subqueries aggregating JSON in their order — filters, orderings and
+keyset cursors are the listing's own (:mod:`loaders.listing`, :mod:`loaders.pages`), so the
+statement selects the rows the loaders would. All root fields go into one ``SELECT``: the
+database returns each root field's JSON text, which the response splices in unparsed.
+
+Anything not taught here raises :class:`Untaught`; the operation then runs on the
+breadth-first compiled path (and that one falls back to graphql-core's executor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Select,
+    Table,
+    Text,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+)
+from sqlalchemy.exc import DBAPIError
+
+from loaders import listing
+from loaders.json_sql import JsonSql, Unrenderable
+from loaders.pages import beyond, order_by
+from loaders.rows import link_target, record_columns, table
+from schema.compiled import relations
+from schema.compiled.leaves import Constant, Fallback, GlobalIdLeaf, Leaf, Slot
+from schema.compiled.plan import Untaught
+from schema.compiled.steps import (
+    ChildrenStep,
+    ConnectionStep,
+    CountStep,
+    Embedded,
+    LinkedStep,
+    NodeStep,
+    ObjectPlan,
+    OneStep,
+    Run,
+    Step,
+    _given,
+)
+from schema.pagination import check_filter, node_key, page_query
+
+
+@dataclass
+class Source:
+    """A level's rows: a FROM clause, and columns a relation carries in from the parent."""
+
+    rows: FromClause
+    carried: Mapping[str, ColumnElement[Any]] = field(default_factory=dict)
+
+    def column(self, name: str) -> ColumnElement[Any]:
+        carried = self.carried.get(name)
+        return carried if carried is not None else self.rows.c[name]
+
+
+class SqlCompiler:
+    """Builds the statement of one operation run (its arguments are this run's values)."""
+
+    def __init__(self, run: Run, dialect: str) -> None:
+        self.run = run
+        self.json = JsonSql(dialect)
+
+    def statement(self, plan: ObjectPlan) -> tuple[Select[Any], list[str | None]]:
+        """``SELECT`` with one text column per root step (``None`` keys: constants)."""
+        columns: list[ColumnElement[Any]] = []
+        keys: list[str | None] = []
+        steps = {step.key: step for step in plan.steps}
+        for entry in plan.entries:
+            if isinstance(entry, Constant):
+                continue
+            if not isinstance(entry, Slot):
+                raise Untaught(f"a root leaf {entry.key}")
+            step = steps[entry.key]
+            try:
+                value = self.root_field(step)
+            except Unrenderable as error:
+                raise Untaught(str(error)) from None
+            columns.append(cast(value, Text).label(f"r{len(columns)}"))
+            keys.append(entry.key)
+        return select(*columns), keys
+
+    def root_field(self, step: Step) -> ColumnElement[Any]:
+        if isinstance(step, NodeStep):
+            relation = step.relation
+            assert relation is not None
+            args = step.arguments(self.run)
+            key = node_key(
+                relation.table, relation.uuid_key, _given(args, "id"), _given(args, "ll2_id")
+            )
+            rows = table(relation.table).alias()
+            source = Source(rows)
+            found = select(self.obj(step, source)).where(rows.c.id == key)
+            return found.scalar_subquery()
+        if isinstance(step, ConnectionStep):
+            return self.connection(step, None)
+        raise Untaught(f"the root field {step.key} ({type(step).__name__})")
+
+    # Objects ------------------------------------------------------------------------------
+
+    def obj(self, step: Step, source: Source) -> ColumnElement[Any]:
+        """The JSON object of ``step``'s sub-plan over one row of ``source``."""
+        plan = step.sub
+        assert plan is not None
+        return self.object_of(plan, source)
+
+    def object_of(self, plan: ObjectPlan, source: Source) -> ColumnElement[Any]:
+        steps = {step.key: step for step in plan.steps}
+        json = self.json
+        pairs: list[tuple[str, ColumnElement[Any]]] = []
+        row_id = source.column("id")
+        for entry in plan.entries:
+            if isinstance(entry, Constant):
+                pairs.append((entry.key, literal(entry.value, Text)))
+            elif isinstance(entry, GlobalIdLeaf):
+                pairs.append((entry.key, json.global_id(entry.type_name, row_id)))
+            elif isinstance(entry, Leaf):
+                value = json.leaf(source.column(entry.name), entry.leaf_type.name)
+                column = source.column(entry.name)
+                non_null = entry.non_null and getattr(column, "nullable", True) is not False
+                reason = f"null for non-null {plan.type_name}.{entry.key}"
+                pairs.append(
+                    (entry.key, json.checked(value, reason, non_null=non_null, row=row_id))
+                )
+            else:
+                pairs.append((entry.key, self.relation(steps[entry.key], source, row_id)))
+        return json.obj(pairs)
+
+    def relation(self, step: Step, source: Source, row_id: ColumnElement[Any]) -> Any:
+        json = self.json
+        if isinstance(step, OneStep):
+            value = self.one(step, source)
+        elif isinstance(step, ChildrenStep):
+            value = self.children(step, source)
+        elif isinstance(step, LinkedStep):
+            value = self.linked(step, source)
+        elif isinstance(step, ConnectionStep):
+            value = self.connection(step, source)
+        else:
+            raise Untaught(f"{step.key} ({type(step).__name__})")
+        reason = f"null for non-null {step.key}"
+        return json.checked(json.embed(value), reason, non_null=step.non_null, row=row_id)
+
+    def one(self, step: OneStep, source: Source) -> ColumnElement[Any]:
+        relation = step.relation
+        rows = table(relation.table).alias()
+        carried = {child: source.column(parent) for child, parent in relation.carry.items()}
+        found = select(self.obj(step, Source(rows, carried))).where(
+            rows.c.id == source.column(relation.key)
+        )
+        return found.scalar_subquery()
+
+    def children(self, step: ChildrenStep, source: Source) -> ColumnElement[Any]:
+        relation = step.relation
+        if relation.key_of is not None or relation.sort is not None:
+            raise Untaught(f"{step.key}: a relation with a Python key_of or sort")
+        target = table(relation.table)
+        conditions = [target.c[relation.column] == source.column(relation.key)]
+        conditions += [target.c[name] == value for name, value in relation.equals.items()]
+        inner = (
+            select(*record_columns(target))
+            .where(*conditions)
+            .order_by(target.c.id)
+            .correlate_except(target)
+        )
+        if relation.single:
+            rows = inner.limit(1).subquery()
+            return select(self.obj(step, Source(rows))).select_from(rows).scalar_subquery()
+        rows = inner.subquery()
+        item = self.obj(step, Source(rows))
+        return select(self.json.array(item, [rows.c.id])).select_from(rows).scalar_subquery()
+
+    def linked(self, step: LinkedStep, source: Source) -> ColumnElement[Any]:
+        link = table(step.link)
+        target = link_target(step.link)
+        inner = (
+            select(*record_columns(target), link.c.position.label("_position"))
+            .select_from(link.join(target, target.c.id == link.c.target_id))
+            .where(link.c.owner_id == source.column("id"))
+            .order_by(link.c.position)
+            .correlate_except(link, target)
+        )
+        rows = inner.subquery()
+        item = self.obj(step, Source(rows))
+        order = [rows.c["_position"]]
+        return select(self.json.array(item, order)).select_from(rows).scalar_subquery()
+
+    # Connections --------------------------------------------------------------------------
+
+    def connection(self, step: ConnectionStep, source: Source | None) -> ColumnElement[Any]:
+        relation = step.relation
+        assert relation is not None
+        args = step.arguments(self.run)
+        query = page_query(
+            relation.listing,
+            relation.parent_column,
+            args["order_by"],
+            *(_given(args, name) for name in ("first", "after", "last", "before", "filter")),
+            _given(args, "offset"),
+        )
+        check_filter(query)
+        spec = listing(query.listing)
+        base = spec.table
+        keys = spec.order_keys(query.order)
+        descending = query.descending != query.backwards
+        conditions: list[Any] = [spec.where(query.filter)]
+        if query.after is not None:
+            conditions.append(beyond(keys, query.after, query.descending))
+        if query.before is not None:
+            conditions.append(beyond(keys, query.before, not query.descending))
+        if relation.parent_column is not None:
+            assert source is not None
+            conditions.append(base.c[relation.parent_column] == source.column("id"))
+        ordering = order_by(keys, descending)
+        limit = query.limit
+        page = (
+            select(
+                *record_columns(base),
+                *(key.label(f"_k{i}") for i, key in enumerate(keys)),
+                func.row_number().over(order_by=ordering).label("_rn"),
+            )
+            .where(*conditions)
+            .order_by(*ordering)
+            .limit(limit + 1)
+            .offset(query.offset or None)
+            .correlate_except(base)
+            .subquery()
+        )
+        json = self.json
+        rows_source = Source(page)
+        position = page.c["_rn"] - query.offset if query.offset else page.c["_rn"]
+        sub = step.sub
+        assert sub is not None
+        subs = {s.key: s for s in sub.steps}
+        cursor_keys = [page.c[f"_k{i}"] for i in range(len(keys))]
+        per_row: list[ColumnElement[Any]] = []  # JSON values of each row, by response key
+        wanted: list[tuple[str, str, Any]] = []  # (key, kind, detail) of the connection
+        for entry in sub.entries:
+            if isinstance(entry, Constant):
+                wanted.append((entry.key, "constant", entry.value))
+                continue
+            inner = subs.get(entry.key)
+            if isinstance(inner, CountStep):
+                wanted.append((entry.key, "count", None))
+            elif isinstance(inner, Embedded) and inner.attribute in ("nodes", "edges"):
+                assert inner.sub is not None
+                if inner.attribute == "nodes":
+                    value = self.object_of(inner.sub, rows_source)
+                else:
+                    value = self.edge(inner.sub, rows_source, query.order, cursor_keys)
+                wanted.append((entry.key, "rows", len(per_row)))
+                per_row.append(value)
+            elif isinstance(inner, Embedded) and inner.attribute == "page_info":
+                assert inner.sub is not None
+                wanted.append((entry.key, "page_info", inner.sub))
+            else:
+                raise Untaught(f"connection field {entry.key}")
+        needs_cursors = any(kind == "page_info" for _, kind, _ in wanted)
+        row_columns = [value.label(f"_j{i}") for i, value in enumerate(per_row)]
+        row_columns.append(position.label("_pos"))
+        if needs_cursors:
+            row_columns.append(json.cursor(query.order, cursor_keys).label("_cursor"))
+            row_columns.append(func.count().over().label("_n"))
+        rows_query = select(*row_columns).select_from(page)
+        # SQLite aggregates in the order of the rows it is given.
+        rows_query = rows_query.order_by(position.desc() if query.backwards else position)
+        rows = rows_query.subquery()
+        pos = rows.c["_pos"]
+        in_page = pos <= limit
+        order = [pos.desc() if query.backwards else pos]
+        total = func.count()
+        pairs: list[tuple[str, ColumnElement[Any]]] = []
+        for key, kind, detail in wanted:
+            if kind == "constant":
+                pairs.append((key, literal(detail, Text)))
+            elif kind == "count":
+                pairs.append((key, self.total_count(spec, query, relation, source)))
+            elif kind == "rows":
+                pairs.append((key, json.array(rows.c[f"_j{detail}"], order, in_page)))
+            else:
+                pairs.append((key, self.page_info(detail, rows, query, total)))
+        if not per_row and not needs_cursors:  # totalCount and __typename only
+            return select(json.obj(pairs)).scalar_subquery()
+        return select(json.obj(pairs)).select_from(rows).scalar_subquery()
+
+    def edge(
+        self, plan: ObjectPlan, source: Source, order: str, keys: list[ColumnElement[Any]]
+    ) -> ColumnElement[Any]:
+        steps = {step.key: step for step in plan.steps}
+        pairs: list[tuple[str, ColumnElement[Any]]] = []
+        for entry in plan.entries:
+            if isinstance(entry, Constant):
+                pairs.append((entry.key, literal(entry.value, Text)))
+            elif isinstance(entry, Leaf) and entry.name == "cursor":
+                pairs.append((entry.key, self.json.cursor(order, keys)))
+            elif isinstance(entry, Slot) and isinstance(steps.get(entry.key), Embedded):
+                node = steps[entry.key]
+                assert node.sub is not None
+                pairs.append((entry.key, self.object_of(node.sub, source)))
+            else:
+                raise Untaught(f"edge field {entry.key}")
+        return self.json.obj(pairs)
+
+    def page_info(
+        self, plan: ObjectPlan, rows: Any, query: Any, total: ColumnElement[Any]
+    ) -> ColumnElement[Any]:
+        json = self.json
+        limit = query.limit
+        pos, cursor = rows.c["_pos"], rows.c["_cursor"]
+        # The page's last position: the rows read (a window count), at most the page size.
+        end_position = json.smaller(rows.c["_n"], literal(limit))
+        first_cursor = func.max(_when(and_(pos == 1, pos <= limit), cursor))
+        last_cursor = func.max(_when(pos == end_position, cursor))
+        more = json.boolean(total > limit)
+        skipped = query.after is not None or query.offset > 0
+        if query.backwards:
+            values = {
+                "has_next_page": json.constant_boolean(query.before is not None),
+                "has_previous_page": more,
+                "start_cursor": last_cursor,
+                "end_cursor": first_cursor,
+            }
+        else:
+            values = {
+                "has_next_page": more,
+                "has_previous_page": json.constant_boolean(skipped),
+                "start_cursor": first_cursor,
+                "end_cursor": last_cursor,
+            }
+        pairs: list[tuple[str, ColumnElement[Any]]] = []
+        for entry in plan.entries:
+            if isinstance(entry, Constant):
+                pairs.append((entry.key, literal(entry.value, Text)))
+            elif isinstance(entry, Leaf) and entry.name in values:
+                pairs.append((entry.key, values[entry.name]))
+            else:
+                raise Untaught(f"pageInfo field {entry.key}")
+        return json.obj(pairs)
+
+    def total_count(
+        self, spec: Any, query: Any, relation: relations.Connection, source: Source | None
+    ) -> ColumnElement[Any]:
+        base: Table = spec.table
+        counted = select(func.count()).select_from(base).where(spec.where(query.filter))
+        if relation.parent_column is not None:
+            assert source is not None
+            counted = counted.where(base.c[relation.parent_column] == source.column("id"))
+        counted = counted.correlate_except(base)
+        return self.json.leaf(counted.scalar_subquery(), "Int")
+
+
+def _failed_on_purpose(error: DBAPIError) -> bool:
+    """Whether the statement failed where :class:`JsonSql` made it fail (not the database)."""
+    text = str(error.orig)
+    if "DivisionByZero" in type(error.orig).__name__ or "division by zero" in text:
+        return True  # PostgreSQL: JsonSql.failing
+    return "user-defined function raised exception" in text or "malformed JSON" in text
+
+
+# What the database says when it cannot serve any statement now, not just this one.
+_UNAVAILABLE = (
+    "database is locked",
+    "no such table",
+    "unable to open",
+    "disk i/o error",
+    "does not exist",
+    "connection",
+    "terminat",
+    "shutting down",
+    "too many clients",
+    "timeout",
+    "canceling statement",
+)
+
+
+def _database_unavailable(error: Exception) -> bool:
+    if isinstance(error, OSError) or getattr(error, "connection_invalidated", False):
+        return True
+    text = str(getattr(error, "orig", error)).lower()
+    return any(sign in text for sign in _UNAVAILABLE)
+
+
+def _when(condition: ColumnElement[bool], value: ColumnElement[Any]) -> ColumnElement[Any]:
+    return case((condition, value))
+
+
+__all__ = ["Fallback", "SqlCompiler", "Untaught"]
+
+
+async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] | None:
+    """The operation's ``data`` from one statement, or ``None`` where the plan has a field
+    this compiler was not taught (remembered on the plan). With ``raw``, each root field is
+    the database's JSON text as an ``orjson.Fragment`` (spliced into the response as it is).
+
+    Arguments the standard executor would refuse raise (``UserInputError``…), and so does a
+    statement that fails on purpose (:meth:`loaders.json_sql.JsonSql.failing`): the caller
+    runs the operation another way.
+    """
+    untaught = getattr(plan, "sql_untaught", None)
+    if untaught is not None:
+        return None
+    engine = run.executor.context_value.engine
+    try:
+        statement, _ = SqlCompiler(run, engine.dialect.name).statement(plan)
+    except (Untaught, Unrenderable) as reason:
+        plan.sql_untaught = str(reason)  # type: ignore[attr-defined]
+        return None
+    connections = run.loaders.connections
+    try:
+        async with connections.connect() as connection:
+            row = (await connection.execute(statement)).one()
+    except (DBAPIError, OSError) as error:
+        if _database_unavailable(error):
+            # Whatever runs next would wait on it again: its batches fail at once instead.
+            connections.refuse(error)
+            raise
+        if isinstance(error, DBAPIError) and _failed_on_purpose(error):
+            raise
+        # The statement itself was refused (too deep for SQLite's parser, …).
+        plan.sql_untaught = f"the statement failed: {error}"  # type: ignore[attr-defined]
+        return None
+    texts = iter(row)
+    data: dict[str, Any] = {}
+    for entry in plan.entries:
+        if isinstance(entry, Constant):
+            data[entry.key] = entry.value
+            continue
+        text = next(texts)
+        if text is None:
+            data[entry.key] = None
+        elif raw:
+            data[entry.key] = orjson.Fragment(text)
+        else:
+            data[entry.key] = orjson.loads(text)
+    return data
