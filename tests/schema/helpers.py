@@ -17,6 +17,19 @@ from ingest.specs import PRESENTATION_KEYS
 from schema import schema
 
 
+def one_statement_per_query() -> bool:
+    """Whether ``schema`` renders a query in one SQL statement (the compiled executor's SQL
+    path); on the standard executor (``make test-standard``) it takes one per relation level."""
+    from schema.compiled import CompiledExecutionContext
+
+    return issubclass(schema.execution_context_class, CompiledExecutionContext)
+
+
+def statements(per_level: int) -> int:
+    """The statements a query taught to the SQL compiler costs on this run's executor."""
+    return 1 if one_statement_per_query() else per_level
+
+
 async def run(engine: AsyncEngine, query: str, **variables: Any) -> dict[str, Any]:
     """Execute ``query``; fail with the errors if there are any."""
     result = await schema.execute(query, variable_values=variables, context_value=Context(engine))

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import SAMPLES, StatementCounter, shared_file
 from tests.databases import Template, Templates
-from tests.schema.helpers import load_json, run
+from tests.schema.helpers import load_json, run, statements
 
 NASA = SAMPLES / "agencies" / "2.3.0_detailed_single_agency44-NASA_spacenerd.json"
 
@@ -136,7 +136,7 @@ async def test_edge_pages_every_parent_in_one_statement(
                {child}(first: 100) {{ totalCount nodes {{ ll2Id }} }} }} }} }}""",
     )
     # parent page, parent count, every parent's child page, every parent's child count
-    assert count_statements.count == 4, count_statements.statements
+    assert count_statements.count == statements(4), count_statements.statements
 
     parents = data[root]["nodes"]
     assert len(parents) == min(100, data[root]["totalCount"])
