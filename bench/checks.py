@@ -1,8 +1,10 @@
 """Correctness before timing: every variant must answer each query with the same data.
 
 flightgraph's standard executor is the reference. The compiled executor and the floor must
-return the very same bytes; PostGraphile and LL2 REST are compared after the projections of
-``bench.postgraphile_queries`` (ids, names, nested values). Any difference raises
+return the very same JSON — values and key order; white space may differ (PostgreSQL's JSON
+functions write ``"key" : value``), so both sides are compared as orjson writes them;
+PostGraphile and LL2 REST are compared after the projections of ``bench.postgraphile_queries``
+(ids, names, nested values). Any difference raises
 ``Mismatch``, which fails the run.
 """
 
@@ -39,9 +41,13 @@ def check_ok(label: str, body: bytes) -> dict[str, Any]:
 
 
 def same_bytes(label: str, reference: bytes, actual: bytes) -> None:
+    """The same JSON, key order included; white space aside."""
+    if reference == actual:
+        return
+    reference, actual = orjson.dumps(orjson.loads(reference)), orjson.dumps(orjson.loads(actual))
     if reference != actual:
         raise Mismatch(
-            f"{label}: bytes differ from flightgraph's; {_first_difference(reference, actual)}"
+            f"{label}: JSON differs from flightgraph's; {_first_difference(reference, actual)}"
         )
 
 

@@ -232,7 +232,8 @@ class CountsByParentLoader(BatchLoader[CountKey, int]):
         return 0
 
 
-def _conditions(query: PageQuery, keys: Sequence[ColumnElement[Any]]) -> list[Any]:
+def page_conditions(query: PageQuery, keys: Sequence[ColumnElement[Any]]) -> list[Any]:
+    """The filter and the cursors' keyset bounds of a page."""
     spec = listing(query.listing)
     conditions: list[Any] = [spec.where(query.filter)]
     if query.after is not None:
@@ -252,7 +253,7 @@ def _page_statement(query: PageQuery) -> Select[Any]:
     descending = query.descending != query.backwards
     return (
         select(*_selected(query, keys))
-        .where(*_conditions(query, keys))
+        .where(*page_conditions(query, keys))
         .order_by(*order_by(keys, descending))
         .limit(query.limit + 1)
         .offset(query.offset or None)
@@ -267,7 +268,7 @@ def _windowed_statement(query: PageQuery, parents: Sequence[Hashable]) -> Select
     rank = func.row_number().over(partition_by=column, order_by=order_by(keys, descending))
     inner = (
         select(*_selected(query, keys), column.label("_parent"), rank.label("_rn"))
-        .where(column.in_(parents), *_conditions(query, keys))
+        .where(column.in_(parents), *page_conditions(query, keys))
         .subquery()
     )
     # Bracket access: ``.c._parent`` is the collection's own attribute, not the column.
@@ -304,5 +305,6 @@ __all__ = [
     "decode_cursor",
     "encode_cursor",
     "listing",
+    "page_conditions",
     "register",
 ]

@@ -36,10 +36,10 @@ from sqlalchemy.exc import DBAPIError
 
 from loaders import listing
 from loaders.json_sql import JsonSql, Unrenderable
-from loaders.pages import beyond, order_by
+from loaders.pages import order_by, page_conditions
 from loaders.rows import link_target, record_columns, table
 from schema.compiled import relations
-from schema.compiled.leaves import Constant, Fallback, GlobalIdLeaf, Leaf, Slot
+from schema.compiled.leaves import Constant, GlobalIdLeaf, Leaf, Slot
 from schema.compiled.plan import Untaught
 from schema.compiled.steps import (
     ChildrenStep,
@@ -54,7 +54,7 @@ from schema.compiled.steps import (
     Step,
     _given,
 )
-from schema.pagination import check_filter, node_key, page_query
+from schema.pagination import node_key
 
 
 @dataclass
@@ -205,24 +205,12 @@ class SqlCompiler:
     def connection(self, step: ConnectionStep, source: Source | None) -> ColumnElement[Any]:
         relation = step.relation
         assert relation is not None
-        args = step.arguments(self.run)
-        query = page_query(
-            relation.listing,
-            relation.parent_column,
-            args["order_by"],
-            *(_given(args, name) for name in ("first", "after", "last", "before", "filter")),
-            _given(args, "offset"),
-        )
-        check_filter(query)
+        query = step.page_query(self.run)
         spec = listing(query.listing)
         base = spec.table
         keys = spec.order_keys(query.order)
         descending = query.descending != query.backwards
-        conditions: list[Any] = [spec.where(query.filter)]
-        if query.after is not None:
-            conditions.append(beyond(keys, query.after, query.descending))
-        if query.before is not None:
-            conditions.append(beyond(keys, query.before, not query.descending))
+        conditions = page_conditions(query, keys)
         if relation.parent_column is not None:
             assert source is not None
             conditions.append(base.c[relation.parent_column] == source.column("id"))
@@ -399,7 +387,7 @@ def _when(condition: ColumnElement[bool], value: ColumnElement[Any]) -> ColumnEl
     return case((condition, value))
 
 
-__all__ = ["Fallback", "SqlCompiler", "Untaught"]
+__all__ = ["SqlCompiler", "execute_sql"]
 
 
 async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] | None:
@@ -411,14 +399,13 @@ async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] |
     statement that fails on purpose (:meth:`loaders.json_sql.JsonSql.failing`): the caller
     runs the operation another way.
     """
-    untaught = getattr(plan, "sql_untaught", None)
-    if untaught is not None:
+    if plan.sql_untaught is not None:
         return None
     engine = run.executor.context_value.engine
     try:
         statement, _ = SqlCompiler(run, engine.dialect.name).statement(plan)
     except (Untaught, Unrenderable) as reason:
-        plan.sql_untaught = str(reason)  # type: ignore[attr-defined]
+        plan.sql_untaught = str(reason)
         return None
     connections = run.loaders.connections
     try:
@@ -432,7 +419,7 @@ async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] |
         if isinstance(error, DBAPIError) and _failed_on_purpose(error):
             raise
         # The statement itself was refused (too deep for SQLite's parser, …).
-        plan.sql_untaught = f"the statement failed: {error}"  # type: ignore[attr-defined]
+        plan.sql_untaught = f"the statement failed: {error}"
         return None
     texts = iter(row)
     data: dict[str, Any] = {}

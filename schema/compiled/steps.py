@@ -24,7 +24,7 @@ from schema.pagination import check_filter, connection_of, node_key, page_query
 if TYPE_CHECKING:
     from strawberry.types.field import StrawberryField
 
-    from loaders import Loaders
+    from loaders import Loaders, PageQuery
 
 
 async def load_unique(loader: Any, keys: list[Any]) -> list[Any]:
@@ -100,6 +100,8 @@ class ObjectPlan:
     steps: Sequence[Step] = ()
     # What ``build`` was made from, in field order (the SQL compiler reads them too).
     entries: Sequence[Entry] = ()
+    # Why the SQL compiler cannot render this plan (set on the first try), if it cannot.
+    sql_untaught: str | None = None
 
     async def run(self, run: Run, sources: list[Any]) -> list[dict[str, Any]]:
         if not sources:
@@ -274,7 +276,8 @@ def _given(arguments: dict[str, Any], name: str) -> Any:
 class ConnectionStep(Argumented):
     relation: relations.Connection | None = None
 
-    async def values(self, run: Run, sources: list[Any]) -> list[Any]:
+    def page_query(self, run: Run) -> PageQuery:
+        """This run's page, validated (:class:`UserInputError` when the arguments are wrong)."""
         relation = self.relation
         assert relation is not None
         args = self.arguments(run)
@@ -286,6 +289,12 @@ class ConnectionStep(Argumented):
             _given(args, "offset"),
         )
         check_filter(query)
+        return query
+
+    async def values(self, run: Run, sources: list[Any]) -> list[Any]:
+        relation = self.relation
+        assert relation is not None
+        query = self.page_query(run)
         parents = [source["id"] if relation.parent_column else None for source in sources]
         pages = await load_unique(run.loaders.pages, [(parent, query) for parent in parents])
         return [
