@@ -30,9 +30,9 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    literal,
     literal_column,
     null,
+    or_,
 )
 from sqlalchemy.dialects.postgresql import JSON, aggregate_order_by
 from sqlalchemy.types import NullType, TypeDecorator
@@ -51,6 +51,20 @@ def _key(name: str) -> ColumnElement[Any]:
     if not name.replace("_", "a").isalnum() or not name.isascii():
         raise Unrenderable(f"response key {name!r}")
     return literal_column(f"'{name}'")
+
+
+# Constants are written into the statement, not bound: the statement's parameters are the
+# request's values only, and its text is the same for every request of its shape.
+
+
+def text_constant(value: str) -> ColumnElement[Any]:
+    """A string constant in SQL (quotes doubled)."""
+    quoted = value.replace("'", "''")
+    return literal_column(f"'{quoted}'", Text)
+
+
+def number(value: int) -> ColumnElement[Any]:
+    return literal_column(str(int(value)), Integer)
 
 
 def _underlying(kind: Any) -> Any:
@@ -77,10 +91,11 @@ class JsonSql:
             return built[0]
         # Joined as text: '{"a":1}' + '{"b":2}' → '{"a":1,"b":2}' (no merge keeps key order).
         texts = [cast(part, Text) for part in built]
-        joined = func.substr(texts[0], 1, func.length(texts[0]) - 1)
+        comma = text_constant(",")
+        joined = func.substr(texts[0], number(1), func.length(texts[0]) - number(1))
         for text in texts[1:-1]:
-            joined = joined + "," + func.substr(text, 2, func.length(text) - 2)
-        joined = joined + "," + func.substr(texts[-1], 2)
+            joined = joined + comma + func.substr(text, number(2), func.length(text) - number(2))
+        joined = joined + comma + func.substr(texts[-1], number(2))
         return cast(joined, JSON()) if self.pg else func.json(joined)
 
     def _obj(self, pairs: Sequence[tuple[str, ColumnElement[Any]]]) -> ColumnElement[Any]:
@@ -135,12 +150,12 @@ class JsonSql:
         branch that is taken): the statement fails and the operation goes another way."""
         if self.pg:
             # Not foldable at planning time (it reads the row), so it fails only if reached.
-            zero = func.coalesce(func.length(cast(value, Text)) * 0, 0)
-            failed = literal(1, Integer) / zero
+            zero = func.coalesce(func.length(cast(value, Text)) * number(0), number(0))
+            failed = number(1) / zero
             if isinstance(like.type, NullType):  # a JSON value built by these functions
                 return cast(cast(failed, Text), JSON())
             return cast(failed, like.type)
-        return func.fg_fail(literal(reason))
+        return func.fg_fail(text_constant(reason))
 
     def checked(
         self, value: ColumnElement[Any], reason: str, *, non_null: bool, row: ColumnElement[Any]
@@ -158,7 +173,7 @@ class JsonSql:
         if scalar == "Int" and isinstance(kind, Integer) and not isinstance(kind, Boolean):
             # graphql-core refuses an Int beyond 32 bits: so does the statement.
             return case(
-                (column.between(INT_MIN, INT_MAX), column),
+                (column.between(number(INT_MIN), number(INT_MAX)), column),
                 else_=self.failing("Int beyond 32 bits", column, column),
             )
         if scalar == "BigInt" and isinstance(kind, Integer) and not isinstance(kind, Boolean):
@@ -171,51 +186,60 @@ class JsonSql:
             if not self.pg:
                 return func.json(func.fg_real(column))
             text = cast(column, Text)
-            integral = and_(column == func.trunc(column), func.strpos(text, "e") == 0)
-            return cast(case((integral, text + ".0"), else_=text), JSON())
+            integral = and_(
+                column == func.trunc(column), func.strpos(text, text_constant("e")) == number(0)
+            )
+            return cast(case((integral, text + text_constant(".0")), else_=text), JSON())
         if scalar == "DateTime" and isinstance(kind, DateTime):
             return self.timestamp(column, "Z")
         if scalar == "Date" and isinstance(kind, Date):
-            return func.to_char(column, "YYYY-MM-DD") if self.pg else column
+            return func.to_char(column, text_constant("YYYY-MM-DD")) if self.pg else column
         raise Unrenderable(f"{scalar} from a {kind!r} column")
 
     def timestamp(self, column: ColumnElement[Any], zone: str) -> ColumnElement[Any]:
         """A UTC timestamp as Python's ``isoformat()`` writes it, with ``zone`` for
         ``+00:00`` (microseconds only when there are some)."""
+        empty = text_constant("")
         if self.pg:
-            utc = func.timezone("UTC", column)
+            utc = func.timezone(text_constant("UTC"), column)
             fraction = case(
-                (func.to_char(utc, "US") == "000000", ""),
-                else_=func.to_char(utc, ".US"),
+                (func.to_char(utc, text_constant("US")) == text_constant("000000"), empty),
+                else_=func.to_char(utc, text_constant(".US")),
             )
-            return func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS') + fraction + zone
+            pattern = text_constant('YYYY-MM-DD"T"HH24:MI:SS')
+            return func.to_char(utc, pattern) + fraction + text_constant(zone)
         # SQLAlchemy stores 'YYYY-MM-DD HH:MM:SS.ffffff' (UTC) in SQLite.
+        micro = func.substr(column, number(21), number(6))
         fraction = case(
-            (func.coalesce(func.substr(column, 21, 6), "").in_(["", "000000"]), ""),
-            else_="." + func.substr(column, 21, 6),
+            (or_(micro.is_(None), micro == empty, micro == text_constant("000000")), empty),
+            else_=text_constant(".") + micro,
         )
-        return func.substr(column, 1, 10) + "T" + func.substr(column, 12, 8) + fraction + zone
+        day = func.substr(column, number(1), number(10))
+        time = func.substr(column, number(12), number(8))
+        return day + text_constant("T") + time + fraction + text_constant(zone)
 
     # Ids and cursors ----------------------------------------------------------------------
 
     def b64url(self, text: ColumnElement[Any]) -> ColumnElement[Any]:
         """Url-safe base64 of ``text``'s UTF-8, without padding."""
         if self.pg:
-            encoded = func.encode(func.convert_to(text, "UTF8"), "base64")
-            return func.rtrim(func.translate(encoded, "+/\n", "-_"), "=")
+            utf8 = func.convert_to(text, text_constant("UTF8"))
+            encoded = func.encode(utf8, text_constant("base64"))
+            url_safe = func.translate(encoded, literal_column("E'+/\\n'"), text_constant("-_"))
+            return func.rtrim(url_safe, text_constant("="))
         return func.fg_b64url(text)
 
     def global_id(self, type_name: str, key: ColumnElement[Any]) -> ColumnElement[Any]:
         """``Node.id``: ``<Type>:<LL2 id>`` in url-safe base64 (as ``schema.node``)."""
-        return self.b64url(literal(f"{type_name}:", Text) + cast(key, Text))
+        return self.b64url(text_constant(f"{type_name}:") + cast(key, Text))
 
     def cursor_value(self, key: ColumnElement[Any]) -> ColumnElement[Any]:
         """A keyset value as ``loaders.pages.encode_cursor`` writes it in JSON (null → null)."""
         kind = _underlying(key.type)
         if isinstance(kind, DateTime):
-            text = '{"t":"' + self.timestamp(key, '+00:00"}')
+            text = text_constant('{"t":"') + self.timestamp(key, '+00:00"}')
         elif isinstance(kind, Date):
-            text = '{"d":"' + cast(key, Text) + '"}'
+            text = text_constant('{"d":"') + cast(key, Text) + text_constant('"}')
         elif isinstance(kind, Boolean):
             raise Unrenderable("a boolean keyset value")
         elif isinstance(kind, Integer):
@@ -224,19 +248,18 @@ class JsonSql:
             text = cast(func.to_json(key), Text) if self.pg else func.json_quote(key)
         else:
             raise Unrenderable(f"a keyset value of type {kind!r}")
-        return func.coalesce(text, "null")
+        return func.coalesce(text, text_constant("null"))
 
     def cursor(self, order: str, keys: Sequence[ColumnElement[Any]]) -> ColumnElement[Any]:
         """``encode_cursor(order, keys)`` in SQL."""
         if not order.replace("_", "a").isalnum():
             raise Unrenderable(f"order {order!r}")
-        text: ColumnElement[Any] = literal(f'{{"o":"{order}","v":[', Text)
+        text: ColumnElement[Any] = text_constant(f'{{"o":"{order}","v":[')
         for index, key in enumerate(keys):
-            text = text + ("," if index else "") + self.cursor_value(key)
-        return self.b64url(text + "]}")
+            if index:
+                text = text + text_constant(",")
+            text = text + self.cursor_value(key)
+        return self.b64url(text + text_constant("]}"))
 
     def smaller(self, a: ColumnElement[Any], b: ColumnElement[Any]) -> ColumnElement[Any]:
         return case((a < b, a), else_=b)
-
-    def both(self, *conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-        return and_(*conditions)

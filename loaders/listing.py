@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     ColumnElement,
@@ -68,6 +68,17 @@ class Search:
 Filter = Condition | AllOf | AnyOf | Not | Search
 
 
+class Bind(Protocol):
+    """How a value enters SQL: ``bind(expr, value)`` (``expanding`` for an ``in`` list)."""
+
+    def __call__(self, expr: ColumnElement[Any], value: Any, expanding: bool = False) -> Any: ...
+
+
+def inline(expr: ColumnElement[Any], value: Any, expanding: bool = False) -> Any:
+    """The plain value: SQLAlchemy binds it as an anonymous parameter."""
+    return value
+
+
 class FilterError(ValueError):
     """A filter the listing cannot apply (unknown field, operator not allowed)."""
 
@@ -111,35 +122,39 @@ class Listing:
             raise FilterError(f"{self.name} cannot be ordered by {order!r}") from None
         return (*keys, self.table.c.id)
 
-    def where(self, item: Filter | None) -> ColumnElement[bool]:
+    def where(self, item: Filter | None, bind: Bind = inline) -> ColumnElement[bool]:
+        """The filter as SQL; ``bind`` places its values (in a fixed order: a filter of the
+        same shape binds the same parameters)."""
         if item is None:
             return true()
         if isinstance(item, Condition):
-            return self._condition(item)
+            return self._condition(item, bind)
         if isinstance(item, AllOf):
-            return and_(true(), *(self.where(i) for i in item.items))
+            return and_(true(), *(self.where(i, bind) for i in item.items))
         if isinstance(item, AnyOf):
-            return or_(false(), *(self.where(i) for i in item.items))
+            return or_(false(), *(self.where(i, bind) for i in item.items))
         if isinstance(item, Not):
-            return not_(func.coalesce(self.where(item.item), false()))
+            return not_(func.coalesce(self.where(item.item, bind), false()))
         if isinstance(item, Search):
-            return self._search(item.text)
+            return self._search(item.text, bind)
         raise TypeError(f"not a filter: {item!r}")
 
-    def _condition(self, item: Condition) -> ColumnElement[bool]:
+    def _condition(self, item: Condition, bind: Bind) -> ColumnElement[bool]:
         spec = self.fields.get(item.field)
         if spec is None:
             raise FilterError(f"{self.name} cannot be filtered on {item.field!r}")
-        return self.apply(spec, item.op, item.value, item.field)
+        return self.apply(spec, item.op, item.value, item.field, bind)
 
-    def apply(self, spec: Field, op: str, value: Any, name: str = "") -> ColumnElement[bool]:
+    def apply(
+        self, spec: Field, op: str, value: Any, name: str = "", bind: Bind = inline
+    ) -> ColumnElement[bool]:
         if op not in OPERATORS:
             raise FilterError(f"unknown operator {op!r}")
         if spec.predicate:
             if op != "eq":
                 raise FilterError(f"{name!r} only takes eq")
             return spec.expr if value else not_(func.coalesce(spec.expr, false()))
-        condition = _compare(spec.expr, op, value)
+        condition = _compare(spec.expr, op, value, bind)
         if spec.through is None:
             return condition
         related = select(spec.through).where(spec.through.is_not(None), condition)
@@ -147,38 +162,41 @@ class Listing:
             related = related.select_from(spec.source)
         return self.table.c.id.in_(related)
 
-    def _search(self, text: str) -> ColumnElement[bool]:
+    def _search(self, text: str, bind: Bind) -> ColumnElement[bool]:
         if not self.search:
             raise FilterError(f"{self.name} has no searchable fields")
         terms = text.split()
         return and_(
             true(),
-            *(or_(*(self.apply(f, "contains", term) for f in self.search)) for term in terms),
+            *(
+                or_(*(self.apply(f, "contains", term, bind=bind) for f in self.search))
+                for term in terms
+            ),
         )
 
 
-def _compare(expr: ColumnElement[Any], op: str, value: Any) -> ColumnElement[bool]:
+def _compare(expr: ColumnElement[Any], op: str, value: Any, bind: Bind) -> ColumnElement[bool]:
     if op == "eq":
-        return expr == value
+        return expr == bind(expr, value)
     if op == "in":
-        return expr.in_(list(value))
+        return expr.in_(bind(expr, list(value), expanding=True))
     if op == "gt":
-        return expr > value
+        return expr > bind(expr, value)
     if op == "gte":
-        return expr >= value
+        return expr >= bind(expr, value)
     if op == "lt":
-        return expr < value
+        return expr < bind(expr, value)
     if op == "lte":
-        return expr <= value
+        return expr <= bind(expr, value)
     if op == "contains":
-        return contains(expr, value)
+        return contains(expr, value, bind)
     return expr.is_(None) if value else expr.is_not(None)
 
 
-def contains(expr: ColumnElement[Any], text: str) -> ColumnElement[bool]:
+def contains(expr: ColumnElement[Any], text: str, bind: Bind = inline) -> ColumnElement[bool]:
     """Case-insensitive substring match (LL2's ``icontains``), wildcards taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return expr.ilike(f"%{escaped}%", escape="\\")
+    return expr.ilike(bind(expr, f"%{escaped}%"), escape="\\")
 
 
 def via(*steps: ColumnElement[Any]) -> ColumnElement[Any]:

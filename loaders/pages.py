@@ -26,7 +26,7 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loaders.batch import BatchLoader, chunks
-from loaders.listing import Filter, Listing
+from loaders.listing import Bind, Filter, Listing, inline
 from loaders.rows import record_columns
 
 LISTINGS: dict[str, Listing] = {}
@@ -144,33 +144,37 @@ def _decode_value(value: Any) -> Any:
 # Keyset predicates (NULL is greater than every value) ---------------------------------------
 
 
-def _eq(expr: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
-    return expr.is_(None) if value is None else expr == value
+def _eq(expr: ColumnElement[Any], value: Any, bind: Bind) -> ColumnElement[bool]:
+    return expr.is_(None) if value is None else expr == bind(expr, value)
 
 
-def _gt(expr: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
+def _gt(expr: ColumnElement[Any], value: Any, bind: Bind) -> ColumnElement[bool]:
     if value is None:
         return false()
     if getattr(expr, "nullable", True) is False:
         # A NOT NULL key (the id tie-breaker): no NULL branch, so the index range scan holds
         # (`id > $1 OR id IS NULL` made PostgreSQL read the table up to the cursor).
-        return expr > value
-    return or_(expr > value, expr.is_(None))
+        return expr > bind(expr, value)
+    return or_(expr > bind(expr, value), expr.is_(None))
 
 
-def _lt(expr: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
-    return expr.is_not(None) if value is None else expr < value
+def _lt(expr: ColumnElement[Any], value: Any, bind: Bind) -> ColumnElement[bool]:
+    return expr.is_not(None) if value is None else expr < bind(expr, value)
 
 
 def beyond(
-    keys: Sequence[ColumnElement[Any]], values: Sequence[Any], descending: bool
+    keys: Sequence[ColumnElement[Any]],
+    values: Sequence[Any],
+    descending: bool,
+    bind: Bind = inline,
 ) -> ColumnElement[bool]:
-    """Rows strictly after ``values`` in the (lexicographic) order of ``keys``."""
+    """Rows strictly after ``values`` in the (lexicographic) order of ``keys``; ``bind``
+    places the values (which of them are null is part of the statement's shape)."""
     step = _lt if descending else _gt
     alternatives = []
     for index, (expr, value) in enumerate(zip(keys, values, strict=True)):
-        ties = [_eq(k, v) for k, v in zip(keys[:index], values[:index], strict=True)]
-        alternatives.append(and_(*ties, step(expr, value)))
+        ties = [_eq(k, v, bind) for k, v in zip(keys[:index], values[:index], strict=True)]
+        alternatives.append(and_(*ties, step(expr, value, bind)))
     return or_(*alternatives)
 
 
@@ -232,14 +236,16 @@ class CountsByParentLoader(BatchLoader[CountKey, int]):
         return 0
 
 
-def page_conditions(query: PageQuery, keys: Sequence[ColumnElement[Any]]) -> list[Any]:
-    """The filter and the cursors' keyset bounds of a page."""
+def page_conditions(
+    query: PageQuery, keys: Sequence[ColumnElement[Any]], bind: Bind = inline
+) -> list[Any]:
+    """The filter and the cursors' keyset bounds of a page (``bind`` places the values)."""
     spec = listing(query.listing)
-    conditions: list[Any] = [spec.where(query.filter)]
+    conditions: list[Any] = [spec.where(query.filter, bind)]
     if query.after is not None:
-        conditions.append(beyond(keys, query.after, query.descending))
+        conditions.append(beyond(keys, query.after, query.descending, bind))
     if query.before is not None:
-        conditions.append(beyond(keys, query.before, not query.descending))
+        conditions.append(beyond(keys, query.before, not query.descending, bind))
     return conditions
 
 

@@ -26,7 +26,7 @@ from graphql import (
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.compiled.plan import Planner, Untaught
-from schema.compiled.sql import execute_sql
+from schema.compiled.sql_run import execute_sql
 from schema.compiled.steps import ObjectPlan, Run
 
 if TYPE_CHECKING:

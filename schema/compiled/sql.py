@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
 from sqlalchemy import (
     ColumnElement,
     FromClause,
@@ -29,18 +28,17 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    literal,
     select,
 )
-from sqlalchemy.exc import DBAPIError
 
 from loaders import listing
-from loaders.json_sql import JsonSql, Unrenderable
+from loaders.json_sql import JsonSql, Unrenderable, text_constant
 from loaders.pages import order_by, page_conditions
 from loaders.rows import link_target, record_columns, table
 from schema.compiled import relations
 from schema.compiled.leaves import Constant, GlobalIdLeaf, Leaf, Slot
 from schema.compiled.plan import Untaught
+from schema.compiled.sql_bind import Binding, params_of_page
 from schema.compiled.steps import (
     ChildrenStep,
     ConnectionStep,
@@ -50,11 +48,8 @@ from schema.compiled.steps import (
     NodeStep,
     ObjectPlan,
     OneStep,
-    Run,
     Step,
-    _given,
 )
-from schema.pagination import node_key
 
 
 @dataclass
@@ -70,16 +65,16 @@ class Source:
 
 
 class SqlCompiler:
-    """Builds the statement of one operation run (its arguments are this run's values)."""
+    """Builds the statement of a plan for one shape of its arguments (:mod:`sql_bind`): the
+    values themselves are parameters, bound through each field's :class:`Binding`."""
 
-    def __init__(self, run: Run, dialect: str) -> None:
-        self.run = run
+    def __init__(self, bindings: Mapping[Step, Binding], dialect: str) -> None:
+        self.bindings = bindings
         self.json = JsonSql(dialect)
 
-    def statement(self, plan: ObjectPlan) -> tuple[Select[Any], list[str | None]]:
-        """``SELECT`` with one text column per root step (``None`` keys: constants)."""
+    def statement(self, plan: ObjectPlan) -> Select[Any]:
+        """``SELECT`` with one text column per root field (``__typename`` aside)."""
         columns: list[ColumnElement[Any]] = []
-        keys: list[str | None] = []
         steps = {step.key: step for step in plan.steps}
         for entry in plan.entries:
             if isinstance(entry, Constant):
@@ -92,20 +87,16 @@ class SqlCompiler:
             except Unrenderable as error:
                 raise Untaught(str(error)) from None
             columns.append(cast(value, Text).label(f"r{len(columns)}"))
-            keys.append(entry.key)
-        return select(*columns), keys
+        return select(*columns)
 
     def root_field(self, step: Step) -> ColumnElement[Any]:
         if isinstance(step, NodeStep):
             relation = step.relation
             assert relation is not None
-            args = step.arguments(self.run)
-            key = node_key(
-                relation.table, relation.uuid_key, _given(args, "id"), _given(args, "ll2_id")
-            )
+            binding = self.bindings[step]
             rows = table(relation.table).alias()
-            source = Source(rows)
-            found = select(self.obj(step, source)).where(rows.c.id == key)
+            key = binding.value("key", binding.key, rows.c.id.type)
+            found = select(self.obj(step, Source(rows))).where(rows.c.id == key)
             return found.scalar_subquery()
         if isinstance(step, ConnectionStep):
             return self.connection(step, None)
@@ -126,7 +117,7 @@ class SqlCompiler:
         row_id = source.column("id")
         for entry in plan.entries:
             if isinstance(entry, Constant):
-                pairs.append((entry.key, literal(entry.value, Text)))
+                pairs.append((entry.key, text_constant(entry.value)))
             elif isinstance(entry, GlobalIdLeaf):
                 pairs.append((entry.key, json.global_id(entry.type_name, row_id)))
             elif isinstance(entry, Leaf):
@@ -205,17 +196,20 @@ class SqlCompiler:
     def connection(self, step: ConnectionStep, source: Source | None) -> ColumnElement[Any]:
         relation = step.relation
         assert relation is not None
-        query = step.page_query(self.run)
+        binding = self.bindings[step]
+        query = binding.query
+        assert query is not None
         spec = listing(query.listing)
         base = spec.table
         keys = spec.order_keys(query.order)
         descending = query.descending != query.backwards
-        conditions = page_conditions(query, keys)
+        conditions = page_conditions(query, keys, binding.binder("p"))
+        sizes = params_of_page(binding)
         if relation.parent_column is not None:
             assert source is not None
             conditions.append(base.c[relation.parent_column] == source.column("id"))
         ordering = order_by(keys, descending)
-        limit = query.limit
+        limit = sizes["limit"]
         page = (
             select(
                 *record_columns(base),
@@ -224,14 +218,14 @@ class SqlCompiler:
             )
             .where(*conditions)
             .order_by(*ordering)
-            .limit(limit + 1)
-            .offset(query.offset or None)
+            .limit(sizes["read"])
+            .offset(sizes["offset"] if query.offset else None)
             .correlate_except(base)
             .subquery()
         )
         json = self.json
         rows_source = Source(page)
-        position = page.c["_rn"] - query.offset if query.offset else page.c["_rn"]
+        position = page.c["_rn"] - sizes["offset"] if query.offset else page.c["_rn"]
         sub = step.sub
         assert sub is not None
         subs = {s.key: s for s in sub.steps}
@@ -275,13 +269,14 @@ class SqlCompiler:
         pairs: list[tuple[str, ColumnElement[Any]]] = []
         for key, kind, detail in wanted:
             if kind == "constant":
-                pairs.append((key, literal(detail, Text)))
+                pairs.append((key, text_constant(detail)))
             elif kind == "count":
-                pairs.append((key, self.total_count(spec, query, relation, source)))
+                counted = spec.where(query.filter, binding.binder("c"))
+                pairs.append((key, self.total_count(base, counted, relation, source)))
             elif kind == "rows":
                 pairs.append((key, json.array(rows.c[f"_j{detail}"], order, in_page)))
             else:
-                pairs.append((key, self.page_info(detail, rows, query, total)))
+                pairs.append((key, self.page_info(detail, rows, query, limit, total)))
         if not per_row and not needs_cursors:  # totalCount and __typename only
             return select(json.obj(pairs)).scalar_subquery()
         return select(json.obj(pairs)).select_from(rows).scalar_subquery()
@@ -293,7 +288,7 @@ class SqlCompiler:
         pairs: list[tuple[str, ColumnElement[Any]]] = []
         for entry in plan.entries:
             if isinstance(entry, Constant):
-                pairs.append((entry.key, literal(entry.value, Text)))
+                pairs.append((entry.key, text_constant(entry.value)))
             elif isinstance(entry, Leaf) and entry.name == "cursor":
                 pairs.append((entry.key, self.json.cursor(order, keys)))
             elif isinstance(entry, Slot) and isinstance(steps.get(entry.key), Embedded):
@@ -305,13 +300,12 @@ class SqlCompiler:
         return self.json.obj(pairs)
 
     def page_info(
-        self, plan: ObjectPlan, rows: Any, query: Any, total: ColumnElement[Any]
+        self, plan: ObjectPlan, rows: Any, query: Any, limit: Any, total: ColumnElement[Any]
     ) -> ColumnElement[Any]:
         json = self.json
-        limit = query.limit
         pos, cursor = rows.c["_pos"], rows.c["_cursor"]
         # The page's last position: the rows read (a window count), at most the page size.
-        end_position = json.smaller(rows.c["_n"], literal(limit))
+        end_position = json.smaller(rows.c["_n"], limit)
         first_cursor = func.max(_when(and_(pos == 1, pos <= limit), cursor))
         last_cursor = func.max(_when(pos == end_position, cursor))
         more = json.boolean(total > limit)
@@ -333,7 +327,7 @@ class SqlCompiler:
         pairs: list[tuple[str, ColumnElement[Any]]] = []
         for entry in plan.entries:
             if isinstance(entry, Constant):
-                pairs.append((entry.key, literal(entry.value, Text)))
+                pairs.append((entry.key, text_constant(entry.value)))
             elif isinstance(entry, Leaf) and entry.name in values:
                 pairs.append((entry.key, values[entry.name]))
             else:
@@ -341,10 +335,13 @@ class SqlCompiler:
         return json.obj(pairs)
 
     def total_count(
-        self, spec: Any, query: Any, relation: relations.Connection, source: Source | None
+        self,
+        base: Table,
+        where: ColumnElement[bool],
+        relation: relations.Connection,
+        source: Source | None,
     ) -> ColumnElement[Any]:
-        base: Table = spec.table
-        counted = select(func.count()).select_from(base).where(spec.where(query.filter))
+        counted = select(func.count()).select_from(base).where(where)
         if relation.parent_column is not None:
             assert source is not None
             counted = counted.where(base.c[relation.parent_column] == source.column("id"))
@@ -352,86 +349,8 @@ class SqlCompiler:
         return self.json.leaf(counted.scalar_subquery(), "Int")
 
 
-def _failed_on_purpose(error: DBAPIError) -> bool:
-    """Whether the statement failed where :class:`JsonSql` made it fail (not the database)."""
-    text = str(error.orig)
-    if "DivisionByZero" in type(error.orig).__name__ or "division by zero" in text:
-        return True  # PostgreSQL: JsonSql.failing
-    return "user-defined function raised exception" in text or "malformed JSON" in text
-
-
-# What the database says when it cannot serve any statement now, not just this one.
-_UNAVAILABLE = (
-    "database is locked",
-    "no such table",
-    "unable to open",
-    "disk i/o error",
-    "does not exist",
-    "connection",
-    "terminat",
-    "shutting down",
-    "too many clients",
-    "timeout",
-    "canceling statement",
-)
-
-
-def _database_unavailable(error: Exception) -> bool:
-    if isinstance(error, OSError) or getattr(error, "connection_invalidated", False):
-        return True
-    text = str(getattr(error, "orig", error)).lower()
-    return any(sign in text for sign in _UNAVAILABLE)
-
-
 def _when(condition: ColumnElement[bool], value: ColumnElement[Any]) -> ColumnElement[Any]:
     return case((condition, value))
 
 
-__all__ = ["SqlCompiler", "execute_sql"]
-
-
-async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] | None:
-    """The operation's ``data`` from one statement, or ``None`` where the plan has a field
-    this compiler was not taught (remembered on the plan). With ``raw``, each root field is
-    the database's JSON text as an ``orjson.Fragment`` (spliced into the response as it is).
-
-    Arguments the standard executor would refuse raise (``UserInputError``…), and so does a
-    statement that fails on purpose (:meth:`loaders.json_sql.JsonSql.failing`): the caller
-    runs the operation another way.
-    """
-    if plan.sql_untaught is not None:
-        return None
-    engine = run.executor.context_value.engine
-    try:
-        statement, _ = SqlCompiler(run, engine.dialect.name).statement(plan)
-    except (Untaught, Unrenderable) as reason:
-        plan.sql_untaught = str(reason)
-        return None
-    connections = run.loaders.connections
-    try:
-        async with connections.connect() as connection:
-            row = (await connection.execute(statement)).one()
-    except (DBAPIError, OSError) as error:
-        if _database_unavailable(error):
-            # Whatever runs next would wait on it again: its batches fail at once instead.
-            connections.refuse(error)
-            raise
-        if isinstance(error, DBAPIError) and _failed_on_purpose(error):
-            raise
-        # The statement itself was refused (too deep for SQLite's parser, …).
-        plan.sql_untaught = f"the statement failed: {error}"
-        return None
-    texts = iter(row)
-    data: dict[str, Any] = {}
-    for entry in plan.entries:
-        if isinstance(entry, Constant):
-            data[entry.key] = entry.value
-            continue
-        text = next(texts)
-        if text is None:
-            data[entry.key] = None
-        elif raw:
-            data[entry.key] = orjson.Fragment(text)
-        else:
-            data[entry.key] = orjson.loads(text)
-    return data
+__all__ = ["SqlCompiler", "Untaught"]

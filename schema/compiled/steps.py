@@ -100,8 +100,8 @@ class ObjectPlan:
     steps: Sequence[Step] = ()
     # What ``build`` was made from, in field order (the SQL compiler reads them too).
     entries: Sequence[Entry] = ()
-    # Why the SQL compiler cannot render this plan (set on the first try), if it cannot.
-    sql_untaught: str | None = None
+    # What the SQL path keeps for this plan (schema.compiled.sql_run.SqlPlan).
+    sql: Any = None
 
     async def run(self, run: Run, sources: list[Any]) -> list[dict[str, Any]]:
         if not sources:

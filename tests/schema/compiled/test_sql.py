@@ -80,6 +80,37 @@ async def test_benchmark_queries_take_one_statement_each(
         assert statements == 1
 
 
+async def test_a_cached_statement_binds_each_requests_values(
+    demo_engine: AsyncEngine, count_statements: StatementCounter, caplog: pytest.LogCaptureFixture
+) -> None:
+    found = await STANDARD.execute(
+        "{ flights(first: 4, offset: 10) { edges { cursor node { ll2Id } } } }",
+        context_value=Context(demo_engine),
+    )
+    assert found.data is not None
+    edges = found.data["flights"]["edges"]
+    query = """query($f: Int!, $after: String!, $t: String!) {
+      flight(ll2Id: $f) { ll2Id launch { name } }
+      flights(first: 2, after: $after, filter: {destination: {contains: $t}}) {
+        nodes { ll2Id } pageInfo { endCursor } }
+    }"""
+    answers = []
+    for edge, text in zip(edges, ["", "Orbit", "o", "Low"], strict=True):
+        data, statements, fell_back = await compare(
+            demo_engine,
+            count_statements,
+            caplog,
+            query,
+            f=edge["node"]["ll2Id"],
+            after=edge["cursor"],
+            t=text,
+        )
+        assert not fell_back and statements == 1
+        answers.append(data)
+    # Each request got its own values' answer, not the first one's.
+    assert len({orjson.dumps(answer) for answer in answers}) == len(answers)
+
+
 @pytest.mark.parametrize("first", [1, 7, 100])
 async def test_statement_count_is_flat_in_the_page_size(
     demo_engine: AsyncEngine,

@@ -1,0 +1,165 @@
+"""Running a plan as one SQL statement: built once per shape, bound per request.
+
+The statement of a plan is cached per shape of its arguments (:mod:`schema.compiled.sql_bind`)
+and compiled once; a request binds its values, sends the one statement and gets each root
+field's JSON text back, which the response splices in unparsed (``orjson.Fragment``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from sqlalchemy import Select
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loaders.json_sql import Unrenderable
+from schema.compiled.leaves import Constant
+from schema.compiled.sql import SqlCompiler, Untaught
+from schema.compiled.sql_bind import Statements, argumented, bind
+from schema.compiled.steps import ObjectPlan, Run, Step
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A statement compiled for one dialect: its text, and its parameters in order with the
+    bind processing of their types (a timestamp for SQLite, …)."""
+
+    statement: Select[Any]
+    sql: str | None  # None: expanding parameters (an ``in`` list): SQLAlchemy renders it
+    names: tuple[str, ...]
+    processors: tuple[Callable[[Any], Any] | None, ...]
+    defaults: dict[str, Any]  # values the statement binds itself (a ``LIMIT 1``, …)
+
+    @classmethod
+    def compile(cls, statement: Select[Any], dialect: Dialect) -> Prepared:
+        compiled = statement.compile(dialect=dialect)
+        names = tuple(compiled.positiontup or ())
+        if compiled.post_compile_params or (not names and compiled.binds):
+            return cls(statement, None, (), (), {})
+        processors = tuple(
+            compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+            for name in names
+        )
+        return cls(statement, compiled.string, names, processors, dict(compiled.params))
+
+    async def run(self, connection: AsyncConnection, params: dict[str, Any]) -> Any:
+        if self.sql is None:
+            return (await connection.execute(self.statement, params)).one()
+        given = {**self.defaults, **params}
+        values = tuple(
+            given[name] if process is None else process(given[name])
+            for name, process in zip(self.names, self.processors, strict=True)
+        )
+        return (await connection.exec_driver_sql(self.sql, values)).one()
+
+
+@dataclass
+class SqlPlan:
+    """What the SQL path keeps on a plan: its fields with arguments, its statements by
+    shape, and — once known — why it cannot be rendered in SQL."""
+
+    steps: list[Step]
+    statements: dict[str, Statements] = field(default_factory=dict)  # by dialect
+    untaught: str | None = None
+
+
+def sql_plan(plan: ObjectPlan) -> SqlPlan:
+    if plan.sql is None:
+        plan.sql = SqlPlan(argumented(plan))
+    return plan.sql  # type: ignore[no-any-return]
+
+
+async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] | None:
+    """The operation's ``data`` from one statement, or ``None`` where the plan has a field
+    the SQL compiler was not taught (remembered on the plan). With ``raw``, each root field is
+    the database's JSON text as an ``orjson.Fragment`` (spliced into the response as it is).
+
+    Arguments the standard executor would refuse raise (``UserInputError``…), and so does a
+    statement that fails on purpose (:meth:`loaders.json_sql.JsonSql.failing`) or on a
+    database that cannot answer: the caller runs the operation on the standard executor.
+    """
+    kept = sql_plan(plan)
+    if kept.untaught is not None:
+        return None
+    engine = run.executor.context_value.engine
+    dialect = engine.dialect.name
+    bindings, params, shape = bind(run, kept.steps)
+    statements = kept.statements.setdefault(dialect, Statements())
+    prepared = statements.get(shape)
+    if prepared is None:
+        try:
+            statement = SqlCompiler(bindings, dialect).statement(plan)
+        except (Untaught, Unrenderable) as reason:
+            kept.untaught = str(reason)
+            return None
+        prepared = Prepared.compile(statement, engine.dialect)
+        statements.put(shape, prepared)
+    connections = run.loaders.connections
+    try:
+        async with connections.connect() as connection:
+            # A read: no BEGIN/ROLLBACK round trips around it.
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            row = await prepared.run(connection, params)
+    except (DBAPIError, OSError) as error:
+        if _database_unavailable(error):
+            # Whatever runs next would wait on it again: its batches fail at once instead.
+            connections.refuse(error)
+            raise
+        if isinstance(error, DBAPIError) and _failed_on_purpose(error):
+            raise
+        # The statement itself was refused (too deep for SQLite's parser, …).
+        kept.untaught = f"the statement failed: {error}"
+        return None
+    texts = iter(row)
+    data: dict[str, Any] = {}
+    for entry in plan.entries:
+        if isinstance(entry, Constant):
+            data[entry.key] = entry.value
+            continue
+        text = next(texts)
+        if text is None:
+            data[entry.key] = None
+        elif raw:
+            data[entry.key] = orjson.Fragment(text)
+        else:
+            data[entry.key] = orjson.loads(text)
+    return data
+
+
+def _failed_on_purpose(error: DBAPIError) -> bool:
+    """Whether the statement failed where :class:`JsonSql` made it fail (not the database)."""
+    text = str(error.orig)
+    if "DivisionByZero" in type(error.orig).__name__ or "division by zero" in text:
+        return True  # PostgreSQL: JsonSql.failing
+    return "user-defined function raised exception" in text or "malformed JSON" in text
+
+
+# What the database says when it cannot serve any statement now, not just this one.
+_UNAVAILABLE = (
+    "database is locked",
+    "no such table",
+    "unable to open",
+    "disk i/o error",
+    "does not exist",
+    "connection",
+    "terminat",
+    "shutting down",
+    "too many clients",
+    "timeout",
+    "canceling statement",
+)
+
+
+def _database_unavailable(error: Exception) -> bool:
+    if isinstance(error, OSError) or getattr(error, "connection_invalidated", False):
+        return True
+    text = str(getattr(error, "orig", error)).lower()
+    return any(sign in text for sign in _UNAVAILABLE)
+
+
+__all__ = ["SqlPlan", "execute_sql"]
