@@ -17,6 +17,7 @@ class Load:
     p50_ms: float
     p99_ms: float
     requests: int
+    answered: int  # warm-up included
 
 
 class LoadError(RuntimeError):
@@ -47,4 +48,5 @@ def run_load(
     result = json.loads(output.strip().splitlines()[-1])
     if result["non2xx"] or result["errors"] or result["timeouts"] or not result["requests"]:
         raise LoadError(f"{url}: failed requests under load: {result}")
-    return Load(result["perSecond"], result["p50"], result["p99"], result["requests"])
+    figures = result["perSecond"], result["p50"], result["p99"], result["requests"]
+    return Load(*figures, result["answered"])

@@ -22,7 +22,7 @@ from bench.datasets import Database
 from bench.floor.handlers import FLOOR_QUERIES
 from bench.inprocess import app_client, find_targets
 from bench.loadgen import run_load
-from bench.servers import serve
+from bench.servers import cpu_seconds, serve
 
 FLIGHTGRAPH = ("compiled", "standard")
 REST = "REST"  # the "query" name of Q1 through flightgraph's LL2 REST endpoint
@@ -56,6 +56,7 @@ class Row:
     inprocess_ms: float | None = None
     statements: int | None = None
     peak_rss_mib: float | None = None
+    cpu_ms: float | None = None  # the server process's CPU per request under load
 
 
 @dataclass
@@ -233,6 +234,7 @@ def _over_http(
                     _check_http(variant, name, references[name], url, body)
                 row = _row_for(results, flights, db.backend, variant, name)
                 if plan.timed:
+                    cpu = cpu_seconds(server.process.pid)
                     load = run_load(
                         url,
                         body,
@@ -241,11 +243,13 @@ def _over_http(
                         slow_requests=plan.slow_requests,
                         connections=1 if name in ("Q1", REST) else plan.connections,
                     )
+                    used = cpu_seconds(server.process.pid) - cpu
                     row.per_second, row.p50_ms, row.p99_ms = (
                         load.per_second,
                         load.p50_ms,
                         load.p99_ms,
                     )
+                    row.cpu_ms = used * 1000 / load.answered
                 measured.append(row)
         for row in measured:
             row.peak_rss_mib = server.peak_rss_mib

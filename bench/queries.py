@@ -66,7 +66,7 @@ CURSOR_AT = """query($offset: Int!) {
 class Targets:
     """The data-dependent variables: found once per database, before timing."""
 
-    q1_offset: int  # the first 100 flights flightgraph can answer without errors (see inprocess)
+    q1_offset: int  # where Q1's 100 flights start (by id)
     agency: int  # the launch service provider with the most launches
     flight: int  # a flight in the middle of the id range
     q5_offset: int  # 90% through the flights connection

@@ -73,7 +73,7 @@ SCALARS: dict[object, ScalarDefinition] = {
     ),
     BigInt: strawberry.scalar(
         name="BigInt",
-        description="An integer that may not fit in 32 bits (money amounts), as a JSON number.",
+        description="An integer that may not fit in 32 bits (money, masses), as a JSON number.",
         serialize=int,
         parse_value=_parse_bigint,
     ),

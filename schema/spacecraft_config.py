@@ -13,7 +13,7 @@ from schema.inputs.spacecraft_config import SpacecraftConfigFilter, SpacecraftCo
 from schema.node import Node, node
 from schema.pagination import connection_field, node_field
 from schema.refs import AgencyRef, ImageRef, SpacecraftConfigTypeRef, SpacecraftRef
-from schema.scalars import Duration
+from schema.scalars import BigInt, Duration
 
 LL2_ID = "LL2's id."
 
@@ -59,8 +59,8 @@ class SpacecraftConfig(Node, RowType):
     diameter: float | None = field("Diameter (m).")
     human_rated: bool | None = field("Rated to carry humans.")
     crew_capacity: int | None = field("Crew it can carry.")
-    payload_capacity: int | None = field("Payload it can carry up (kg).")
-    payload_return_capacity: int | None = field("Payload it can bring back (kg).")
+    payload_capacity: BigInt | None = field("Payload it can carry up (kg).")
+    payload_return_capacity: BigInt | None = field("Payload it can bring back (kg).")
     flight_life: str | None = field("How long it can fly (text).")
     wiki_link: str | None = field("Wikipedia page.")
     info_link: str | None = field("Web page.")

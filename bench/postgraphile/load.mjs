@@ -29,6 +29,10 @@ const result = await autocannon({ ...options, ...bound });
 console.log(
   JSON.stringify({
     requests: result.requests.total,
+    // Every request the server answered, warm-up included (the server's CPU is read around
+    // the whole run).
+    answered:
+      result.requests.total + warm.requests.total + (more === warm ? 0 : more.requests.total),
     seconds: result.duration,
     perSecond: result.requests.total / result.duration,
     p50: result.latency.p50,

@@ -3,7 +3,9 @@ endpoint and mode as the same JSON (urls on this server)."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +20,7 @@ from tests.gateway.rest.helpers import (
     rest_client,
     url_paths,
 )
-from tests.schema.helpers import ingest, load_json
+from tests.schema.helpers import ingest, load_json, run
 
 SEED_URL = "/2.3.0/spacecraft_flights/859/"
 
@@ -40,6 +42,30 @@ async def test_the_seed_flight_comes_back_as_ll2_gave_it(engine: AsyncEngine) ->
     assert list(got) == list(seed)  # LL2's key order too
     assert got["url"] == f"{BASE}{SEED_URL}?format=json"
     assert got["launch"]["pad"]["wiki_url"] == seed["launch"]["pad"]["wiki_url"]  # not ours
+
+
+async def test_integers_beyond_32_bits_come_back_over_rest_and_graphql(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    """LL2's spec bounds these at 32 bits, the store at 64: what was given is served back."""
+    seed = load_json(shared_file(SEED_FLIGHT))
+    config = seed["spacecraft"]["spacecraft_config"]
+    config["payload_capacity"], config["payload_return_capacity"] = 2**40, -(2**33)
+    changed = tmp_path / "flight.json"
+    changed.write_text(json.dumps(seed))
+    await ingest(engine, [changed])
+    async with rest_client(engine) as client:
+        response = await client.get(SEED_URL, params={"format": "json"})
+        assert_same(seed, response.json())
+    data = await run(
+        engine,
+        "{ flight(ll2Id: 859) { spacecraft { spacecraftConfig {"
+        " payloadCapacity payloadReturnCapacity } } } }",
+    )
+    assert data["flight"]["spacecraft"]["spacecraftConfig"] == {
+        "payloadCapacity": 2**40,
+        "payloadReturnCapacity": -(2**33),
+    }
 
 
 async def test_the_seed_page_shows_the_seed_json(engine: AsyncEngine) -> None:
