@@ -9,15 +9,16 @@ the children together and puts each parent's share back into its slot.
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphql import FieldNode, GraphQLField, GraphQLInt, get_argument_values
 from strawberry import UNSET
-from strawberry.types.arguments import convert_arguments
 
 from schema.compiled import relations
+from schema.compiled.arguments import Converters
 from schema.compiled.leaves import Entry, Fallback, checked
 from schema.pagination import check_filter, connection_of, node_key, page_query
 
@@ -77,6 +78,7 @@ class Run:
         self.executor = executor
         self.loaders: Loaders = executor.context_value.loaders
         self.strawberry = executor.schema._strawberry_schema
+        self.converters = _converters(self.strawberry)
 
     def arguments(self, field_def: GraphQLField, node: FieldNode, field: StrawberryField) -> Any:
         """The field's arguments as its resolver gets them (graphql-core's coercion, then
@@ -85,12 +87,19 @@ class Run:
         raw = get_argument_values(
             field_def, node, executor.variable_values, None, executor.hide_suggestions
         )
-        return convert_arguments(
-            raw,
-            field.arguments,
-            scalar_registry=self.strawberry.schema_converter.scalar_registry,
-            config=self.strawberry.config,
-        )
+        return self.converters.convert(field, field.arguments, raw)
+
+
+_CONVERTERS: weakref.WeakKeyDictionary[Any, Converters] = weakref.WeakKeyDictionary()
+
+
+def _converters(schema: Any) -> Converters:
+    """The argument conversions planned for ``schema`` (for as long as it lives)."""
+    converters = _CONVERTERS.get(schema)
+    if converters is None:
+        converters = Converters(schema.schema_converter.scalar_registry, schema.config)
+        _CONVERTERS[schema] = converters
+    return converters
 
 
 @dataclass(eq=False)

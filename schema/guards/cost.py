@@ -154,14 +154,8 @@ def operation_cost(
     return _Costing(schema, document, values, limits).unit(operation.selection_set, root.name, None)
 
 
-def check_cost(
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operation_name: str | None,
-    variables: dict[str, Any] | None,
-    limits: Limits,
-) -> None:
-    cost = operation_cost(schema, document, operation_name, variables, limits)
+def check_cost(cost: int, limits: Limits) -> None:
+    """Refuse an operation whose :func:`operation_cost` is over the limit."""
     if cost > limits.max_cost:
         raise GraphQLError(
             f"this operation could resolve up to {cost} fields; at most {limits.max_cost}: "

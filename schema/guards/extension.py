@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
 from graphql import DocumentNode, GraphQLError, parse, validate
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
@@ -23,12 +24,13 @@ from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from schema.errors import BAD_USER_INPUT
 from schema.guards.codes import GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, TOKEN_LIMIT
-from schema.guards.cost import check_cost
+from schema.guards.cost import check_cost, operation_cost
 from schema.guards.limits import Limits, check_structure
 from schema.guards.masking import mask_errors
 
 SUGGESTION = re.compile(r" ?Did you mean .*\?$", re.DOTALL)
 CACHE_SIZE = 512  # distinct documents: a client app has tens, an attacker gets evicted
+COSTED_VARIABLES = 1024  # bytes of variables (JSON) beyond which a cost is not kept
 STRAWBERRY_RULES = (MaybeNullValidationRule, OneOfInputValidationRule)
 
 
@@ -57,6 +59,7 @@ class Guards:
         self.limits = limits
         self.documents = _Lru(CACHE_SIZE)
         self.validations = _Lru(CACHE_SIZE)
+        self.costs = _Lru(CACHE_SIZE)
 
     def __call__(self) -> GuardsExtension:
         return GuardsExtension(self)
@@ -96,6 +99,30 @@ class Guards:
             self.validations.put(key, errors)
         return list(errors)
 
+    def cost(self, execution_context: Any) -> int:
+        """The operation's cost, kept per document, operation and (small) variables: a
+        client repeating a query with the same variables does not pay for it again."""
+        context = execution_context
+        try:
+            variables = orjson.dumps(context.variables, option=orjson.OPT_SORT_KEYS)
+        except TypeError:
+            variables = None
+        key = None
+        if isinstance(context.query, str) and variables and len(variables) <= COSTED_VARIABLES:
+            key = (context.query, context.operation_name, variables)
+        cost = None if key is None else self.costs.get(key)
+        if cost is None:
+            cost = operation_cost(
+                context.schema._schema,
+                context.graphql_document,
+                context.operation_name,
+                context.variables,
+                self.limits,
+            )
+            if key is not None:
+                self.costs.put(key, cost)
+        return int(cost)
+
 
 class GuardsExtension(SchemaExtension):
     def __init__(self, guards: Guards) -> None:
@@ -114,14 +141,7 @@ class GuardsExtension(SchemaExtension):
         yield
 
     def on_execute(self) -> Iterator[None]:
-        context = self.execution_context
-        check_cost(
-            context.schema._schema,
-            context.graphql_document,
-            context.operation_name,
-            context.variables,
-            self.guards.limits,
-        )
+        check_cost(self.guards.cost(self.execution_context), self.guards.limits)
         yield
 
     def on_operation(self) -> Iterator[None]:

@@ -164,3 +164,18 @@ async def test_a_normal_nested_query_is_within_every_limit(client: Client) -> No
         response = await http.post("/graphql", json={"query": query}, headers=STRICT)
     assert response.status_code == 200
     assert "errors" not in response.json()
+
+
+async def test_a_kept_cost_is_the_cost_of_these_variables(client: Client) -> None:
+    """Costs are kept per document and variables: the same document with bigger pages is
+    refused after a cheap run of it, and the cheap one still answers after that."""
+    query = "query($n: Int) " + nest(2, first=None).replace("launches", "launches(first: $n)")
+    query = query.replace("agencies", "agencies(first: $n)", 1)
+    async with client() as http:
+        runs = []
+        for n in (2, 100, 2):
+            body = {"query": query, "variables": {"n": n}}
+            runs.append(await http.post("/graphql", json=body, headers=STRICT))
+    assert [r.status_code for r in runs] == [200, 400, 200]
+    assert runs[1].json()["errors"][0]["extensions"]["code"] == "COST_LIMIT_EXCEEDED"
+    assert "errors" not in runs[2].json()
