@@ -102,8 +102,11 @@ async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] |
     connections = run.loaders.connections
     try:
         async with connections.connect() as connection:
-            # A read: no BEGIN/ROLLBACK round trips around it.
-            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            if dialect == "postgresql":
+                # A read: no BEGIN/ROLLBACK round trips around it. (SQLite's driver begins
+                # no transaction for a SELECT; switching its isolation level would cost
+                # thread hops of aiosqlite's instead.)
+                await connection.execution_options(isolation_level="AUTOCOMMIT")
             row = await prepared.run(connection, params)
     except (DBAPIError, OSError) as error:
         if _database_unavailable(error):
