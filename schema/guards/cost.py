@@ -28,6 +28,7 @@ from graphql import (
     VariableNode,
     get_named_type,
     get_nullable_type,
+    get_variable_values,
     is_list_type,
 )
 from graphql.language import DocumentNode
@@ -143,11 +144,12 @@ def operation_cost(
     if len(operations) != 1:
         return 0  # execution reports the missing/ambiguous operation
     operation = operations[0]
-    values = dict(variables or {})
-    for definition in operation.variable_definitions or ():
-        name = definition.variable.name.value
-        if name not in values and isinstance(definition.default_value, IntValueNode):
-            values[name] = int(definition.default_value.value)
+    # The values execution will see: graphql-core's own coercion (a float 100.0 given for an
+    # Int is 100 there, and must cost as 100 here), defaults included.
+    coerced = get_variable_values(schema, operation.variable_definitions or (), variables or {})
+    if isinstance(coerced, list):
+        return 0  # execution refuses the variables before anything runs
+    values = dict(coerced.coerced)
     root = schema.get_root_type(operation.operation)
     if root is None:
         return 0

@@ -73,3 +73,18 @@ def test_a_page_over_the_maximum_is_refused() -> None:
     with pytest.raises(GraphQLError, match="between 0 and 100 \\(got 101\\)") as refused:
         cost("query($n: Int) { flights(first: $n) { totalCount } }", {"n": 101})
     assert refused.value.extensions == {"code": "BAD_USER_INPUT"}
+
+
+def test_variables_are_costed_as_execution_coerces_them() -> None:
+    """A float for an Int is the Int graphql-core executes with (100.0 runs as 100): it must
+    not fall back to the default page size."""
+    query = "query($n: Int) { flights(first: $n) { nodes { id launch { name } } } }"
+    assert cost(query, {"n": 100.0}) == cost(query, {"n": 100}) == 1 + 1 + 100 * 3
+    with pytest.raises(GraphQLError):
+        cost(query, {"n": 1000.0})  # over the page limit, as the int would be
+
+
+def test_variables_execution_refuses_cost_nothing() -> None:
+    query = "query($n: Int) { flights(first: $n) { nodes { id } } }"
+    assert cost(query, {"n": "many"}) == 0
+    assert cost(query, {"n": 1.5}) == 0

@@ -47,6 +47,17 @@ CASES: dict[str, tuple] = {
     ),
     "first: 100 three levels deep": ({"query": nest(2, first=100)}, 400, "COST_LIMIT_EXCEEDED"),
     # Five levels are also too deep; with the depth limit raised, the cost still refuses.
+    "first: 100.0 as a variable, three levels deep": (
+        {
+            "query": "query($n: Int) "
+            + nest(2)
+            .replace("launches", "launches(first: $n)")
+            .replace("agencies", "agencies(first: $n)", 1),
+            "variables": {"n": 100.0},
+        },
+        400,
+        "COST_LIMIT_EXCEEDED",
+    ),
     "first: 100 five levels deep": ({"query": nest(4, first=100)}, 400, "DEPTH_LIMIT_EXCEEDED"),
     "first: 100 five levels deep, any depth": (
         {"query": nest(4, first=100)},
