@@ -28,6 +28,7 @@ from loaders.pages import (
     PageQuery,
     decode_cursor,
     encode_cursor,
+    key_kinds,
     listing,
 )
 from loaders.rows import Record
@@ -53,6 +54,7 @@ __all__ = [
     "docking_event",
     "encode_cursor",
     "flight",
+    "key_kinds",
     "landing",
     "launch",
     "launcher_config",

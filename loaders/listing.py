@@ -150,6 +150,8 @@ class Listing:
     ) -> ColumnElement[bool]:
         if op not in OPERATORS:
             raise FilterError(f"unknown operator {op!r}")
+        if _has_nul(value):
+            raise FilterError(f"{name or 'a filter'}: text may not contain NUL (\\u0000)")
         if spec.predicate:
             if op != "eq":
                 raise FilterError(f"{name!r} only takes eq")
@@ -165,6 +167,8 @@ class Listing:
     def _search(self, text: str, bind: Bind) -> ColumnElement[bool]:
         if not self.search:
             raise FilterError(f"{self.name} has no searchable fields")
+        if _has_nul(text):
+            raise FilterError("search: text may not contain NUL (\\u0000)")
         terms = text.split()
         return and_(
             true(),
@@ -173,6 +177,16 @@ class Listing:
                 for term in terms
             ),
         )
+
+
+def _has_nul(value: Any) -> bool:
+    """Whether a filter value holds a NUL character (PostgreSQL text cannot; no stored value
+    has one)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 def _compare(expr: ColumnElement[Any], op: str, value: Any, bind: Bind) -> ColumnElement[bool]:

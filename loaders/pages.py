@@ -103,7 +103,9 @@ def encode_cursor(order: str, values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(payload).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, order: str, width: int) -> tuple[Any, ...]:
+def decode_cursor(cursor: str, order: str, kinds: Sequence[type | None]) -> tuple[Any, ...]:
+    """The keyset values of ``cursor``, checked against the order's key ``kinds`` (from
+    :func:`key_kinds`): a crafted cursor is refused here, not by the database."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = orjson.loads(raw)
@@ -113,9 +115,36 @@ def decode_cursor(cursor: str, order: str, width: int) -> tuple[Any, ...]:
         raise CursorError(f"malformed cursor {cursor!r}") from None
     if made_for != order:
         raise CursorError(f"cursor {cursor!r} was made for order {made_for!r}, not {order!r}")
-    if len(values) != width:
+    if len(values) != len(kinds):
         raise CursorError(f"malformed cursor {cursor!r}")
+    for value, kind in zip(values, kinds, strict=True):
+        if value is not None and kind is not None and not _is_kind(value, kind):
+            raise CursorError(f"malformed cursor {cursor!r}")
     return values
+
+
+INT64 = 2**63
+
+
+def key_kinds(keys: Sequence[ColumnElement[Any]]) -> tuple[type | None, ...]:
+    """The Python type each keyset value must have (``None``: not checked)."""
+    kinds: list[type | None] = []
+    for key in keys:
+        try:
+            kinds.append(key.type.python_type)
+        except NotImplementedError:
+            kinds.append(None)
+    return tuple(kinds)
+
+
+def _is_kind(value: Any, kind: type) -> bool:
+    if kind is int:
+        return type(value) is int and -INT64 <= value < INT64
+    if kind is float:
+        return type(value) in (int, float)
+    if kind is date:
+        return type(value) is date
+    return isinstance(value, kind) and not (kind is not bool and type(value) is bool)
 
 
 def _encode_value(value: Any) -> Any:
@@ -310,6 +339,7 @@ __all__ = [
     "PagesByParentLoader",
     "decode_cursor",
     "encode_cursor",
+    "key_kinds",
     "listing",
     "page_conditions",
     "register",

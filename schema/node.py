@@ -44,13 +44,14 @@ class NodeKind:
     parse_key: Callable[[str], Any]
 
 
+INT64_MAX = 2**63 - 1
 NODES_BY_NAME: dict[str, NodeKind] = {}
 NODES_BY_TABLE: dict[str, NodeKind] = {}
 
 
 def _int_key(text: str) -> int:
-    if not text.isascii() or not text.isdigit():
-        raise ValueError(f"{text!r} is not an integer id")
+    if not text.isascii() or not text.isdigit() or len(text) > 19 or int(text) > INT64_MAX:
+        raise ValueError(f"{text!r} is not an integer id")  # the store's ids are 64-bit
     return int(text)
 
 

@@ -21,6 +21,7 @@ from loaders import (
     PageQuery,
     decode_cursor,
     encode_cursor,
+    key_kinds,
     listing,
 )
 from schema.base import Info, build, load_one
@@ -116,10 +117,10 @@ def page_query(
     if first is None and last is None:
         first = DEFAULT_PAGE
     order_name, descending = parse_order(order)
-    width = len(listing(listing_name).order_keys(order_name))
+    kinds = key_kinds(listing(listing_name).order_keys(order_name))
     try:
-        after_key = None if after is None else decode_cursor(after, order_name, width)
-        before_key = None if before is None else decode_cursor(before, order_name, width)
+        after_key = None if after is None else decode_cursor(after, order_name, kinds)
+        before_key = None if before is None else decode_cursor(before, order_name, kinds)
     except CursorError as error:
         raise UserInputError(f"bad cursor: {error}") from None
     return PageQuery(

@@ -29,6 +29,10 @@ def _parse_datetime(value: Any) -> datetime:
     parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None:
         raise ValueError(f"DateTime {value!r} has no timezone (add Z or an offset)")
+    try:
+        parsed.astimezone(UTC)  # the store compares in UTC
+    except OverflowError:
+        raise ValueError(f"DateTime {value!r} is out of range in UTC (years 1 to 9999)") from None
     return parsed
 
 

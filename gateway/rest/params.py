@@ -140,7 +140,11 @@ def _value(kind: str, text: str, op: str | None) -> Any:
         except ValueError:
             raise ValueError(_MESSAGES[kind]) from None
         moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-        return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+        try:
+            utc = moment.astimezone(UTC)
+        except OverflowError:  # beyond year 1…9999 once in UTC
+            raise ValueError(_MESSAGES[kind]) from None
+        return utc.isoformat().replace("+00:00", "Z")
     if kind == "date":
         try:
             return date.fromisoformat(text.strip()).isoformat()

@@ -94,10 +94,29 @@ async def test_many_parents_one_statement_each_page_its_own(
 
 def test_cursors_round_trip_and_refuse_strangers() -> None:
     values = (T0, None, 7, "x")
+    kinds = (datetime, int, int, str)
     cursor = encode_cursor("mission_end", values)
-    assert decode_cursor(cursor, "mission_end", 4) == values
+    assert decode_cursor(cursor, "mission_end", kinds) == values
     with pytest.raises(CursorError, match="made for order 'mission_end', not 'id'"):
-        decode_cursor(cursor, "id", 4)
+        decode_cursor(cursor, "id", kinds)
     for bad in ("%%%", encode_cursor("mission_end", values[:2]), "e30"):
         with pytest.raises(CursorError):
-            decode_cursor(bad, "mission_end", 4)
+            decode_cursor(bad, "mission_end", kinds)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        (True, None, 7, "x"),  # a boolean for a timestamp
+        (T0, None, True, "x"),  # a boolean for an integer
+        (T0, None, "7", "x"),  # text for an integer
+        (T0, None, 2**63, "x"),  # beyond the store's signed 64 bits
+        (T0, None, 7.5, "x"),  # a float for an integer
+        (T0, None, 7, 8),  # a number for text
+        (T0.date(), None, 7, "x"),  # a date for a timestamp
+    ],
+)
+def test_crafted_cursor_values_of_the_wrong_kind_are_refused(values: tuple) -> None:
+    cursor = encode_cursor("mission_end", values)
+    with pytest.raises(CursorError, match="malformed cursor"):
+        decode_cursor(cursor, "mission_end", (datetime, int, int, str))

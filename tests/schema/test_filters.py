@@ -510,6 +510,12 @@ async def test_filter_on_a_related_page_applies_per_parent(loaded: Loaded) -> No
     [
         ({"net": {"gt": "2024-01-01T00:00:00"}}, "has no timezone"),
         ({"ll2Id": {"eq": "not-a-uuid"}}, "UUID"),
+        # Beyond the calendar once in UTC: refused by the scalar, not by the database.
+        ({"net": {"gt": "9999-12-31T23:59:59-14:00"}}, "out of range in UTC"),
+        # PostgreSQL text cannot hold NUL: refused alike on both databases.
+        ({"name": {"contains": "a\x00b"}}, "may not contain NUL"),
+        ({"name": {"in": ["ok", "a\x00b"]}}, "may not contain NUL"),
+        ({"search": "falcon \x00"}, "may not contain NUL"),
     ],
 )
 async def test_bad_filter_values_are_refused(loaded: Loaded, value: Any, message: str) -> None:

@@ -73,6 +73,9 @@ async def test_unknown_ids_give_null(engine: AsyncEngine) -> None:
         (gid("Starship:1"), "expected base64 of '<Type>:<id>'"),
         (gid("Flight:abc"), "'abc' is not a valid Flight id"),
         (gid("Launch:123"), "'123' is not a valid Launch id"),
+        # Beyond the store's 64-bit ids: refused before any SQL.
+        (gid("Flight:9223372036854775808"), "is not a valid Flight id"),
+        (gid("Flight:100000000000000000000"), "is not a valid Flight id"),
     ],
 )
 async def test_malformed_global_id_is_a_clear_user_error(

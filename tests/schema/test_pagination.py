@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -130,6 +132,11 @@ async def test_default_page_is_ten(demo_engine: AsyncEngine) -> None:
     assert len(data["flights"]["nodes"]) == 10
 
 
+def _cursor(value: Any) -> str:
+    text = orjson.dumps({"o": "id", "v": [value]})
+    return base64.urlsafe_b64encode(text).decode().rstrip("=")
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
@@ -139,6 +146,10 @@ async def test_default_page_is_ten(demo_engine: AsyncEngine) -> None:
         ("first: 1, last: 1", "pass either `first` or `last`, not both"),
         ('after: "nonsense"', "bad cursor: malformed cursor 'nonsense'"),
         ('before: "eyJvIjoiaWQifQ"', "bad cursor: malformed cursor"),
+        # Crafted cursors whose values are not the order's kinds: refused, not sent to SQL.
+        (f'after: "{_cursor(True)}"', "bad cursor: malformed cursor"),
+        (f'after: "{_cursor("abc")}"', "bad cursor: malformed cursor"),
+        (f'after: "{_cursor(2**63)}"', "bad cursor: malformed cursor"),
     ],
 )
 async def test_bad_page_arguments_are_user_errors(

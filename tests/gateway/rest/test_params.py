@@ -182,6 +182,18 @@ async def test_bad_values_answer_400_naming_each_parameter(engine: AsyncEngine) 
     assert flights.json() == {"spacecraft": ["Enter a number."]}
 
 
+@pytest.mark.parametrize(
+    "moment", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "10000-01-01T00:00:00Z"]
+)
+async def test_moments_beyond_the_calendar_in_utc_answer_400(
+    engine: AsyncEngine, moment: str
+) -> None:
+    async with rest_client(engine) as client:
+        response = await client.get(LAUNCHES, params={"net__gt": moment})
+    assert response.status_code == 400
+    assert response.json() == {"net__gt": ["Enter a valid date/time."]}
+
+
 async def test_unknown_ids_methods_and_formats(engine: AsyncEngine) -> None:
     await ingest(engine, [shared_file(SEED_FLIGHT)])
     async with rest_client(engine) as client:
