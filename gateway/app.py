@@ -90,9 +90,22 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
                     # The migration table, not SELECT 1: SQLite "opens" a missing file empty.
                     await conn.execute(text("SELECT version_num FROM alembic_version"))
         except Exception as error:  # any failure to reach the database means "not ready"
-            reason = f"{type(error).__name__}: {error}".strip()
-            return JSONResponse({"status": "unavailable", "database": reason}, status_code=503)
+            return JSONResponse(
+                {"status": "unavailable", "database": _not_ready(error)}, status_code=503
+            )
         return JSONResponse({"status": "ready", "database": "ok"})
+
+    def _not_ready(error: Exception) -> str:
+        """What is wrong, without SQL text or library help links: the driver's own first
+        line (SQLAlchemy's wrapper adds the statement and a URL)."""
+        if isinstance(error, TimeoutError):
+            return f"no answer within {READY_TIMEOUT_SECONDS:g} s"
+        cause = getattr(error, "orig", None) or error
+        lines = str(cause).strip().splitlines()
+        first = lines[0] if lines else ""
+        if "alembic_version" in first:
+            return "the database holds no flightgraph schema (run `flightgraph db upgrade`)"
+        return f"{type(cause).__name__}: {first}"[:300]
 
     async def home(request: Request) -> Response:
         return RedirectResponse("/graphql")

@@ -28,7 +28,9 @@ from schema.guards.cost import check_cost, operation_cost
 from schema.guards.limits import Limits, check_structure
 from schema.guards.masking import mask_errors
 
-SUGGESTION = re.compile(r" ?Did you mean .*\?$", re.DOTALL)
+# graphql-core's hints end at their question mark, which may be followed by more text
+# ("… Did you mean 'destination'? Found: {…}."); names hold no "?".
+SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")
 CACHE_SIZE = 512  # distinct documents: a client app has tens, an attacker gets evicted
 COSTED_VARIABLES = 1024  # bytes of variables (JSON) beyond which a cost is not kept
 STRAWBERRY_RULES = (MaybeNullValidationRule, OneOfInputValidationRule)

@@ -94,6 +94,16 @@ async def test_not_ready_when_the_database_is_unreachable() -> None:
     assert ready.json()["database"]
 
 
+async def test_not_ready_names_a_missing_schema_without_sql(tmp_path: Path) -> None:
+    empty = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}")
+    async with client_for(create_app(empty)) as client:
+        ready = await client.get("/readyz")
+    assert ready.status_code == 503
+    reason = ready.json()["database"]
+    assert "flightgraph db upgrade" in reason
+    assert "SELECT" not in reason and "sqlalche.me" not in reason
+
+
 async def test_the_app_creates_its_engine_from_settings(tmp_path: Path) -> None:
     database = Database("sqlite", tmp_path)
     engine = database.engine()
