@@ -74,14 +74,32 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
     return (status.st_dev, status.st_ino)
 
 
+CHANGED_WHILE_OPENING = ("changed while opening",)
+
+
 def _watch_file(engine: AsyncEngine, path: Path) -> None:
     """A pooled connection keeps the file it opened; checking it out after that file was
     replaced or removed would serve a file that is no longer the database. One ``stat`` per
     checkout notices, and the pool opens the path again (as it is now)."""
 
+    opening: dict[int, tuple[int, int] | None] = {}  # by connection record, while it opens
+
+    @event.listens_for(engine.sync_engine, "do_connect")
+    def before_opening(_dialect: Any, record: Any, _args: Any, _params: Any) -> None:
+        opening[id(record)] = _file_identity(path)
+
     @event.listens_for(engine.sync_engine, "connect")
     def remember(_dbapi_connection: Any, record: Any) -> None:
-        record.info["file"] = _file_identity(path)
+        # Which file the connection opened is only sure if the path held the same file
+        # before and after opening it: a file put in place meanwhile (the database moved
+        # back over the empty one SQLite made while it was missing) would otherwise be taken
+        # for the one opened, and the connection kept on the empty file for good. Such a
+        # connection is marked, and opened again at its next checkout. (Where nothing was
+        # there before, the open made the file that is there now.)
+        before = opening.pop(id(record), None)
+        now = _file_identity(path)
+        same = before is None or before == now
+        record.info["file"] = now if same else CHANGED_WHILE_OPENING
 
     @event.listens_for(engine.sync_engine, "checkout")
     def check(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:

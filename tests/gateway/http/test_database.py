@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import exc, text
 
+import store.engine
 from gateway.http.database import engine_options
 from gateway.settings import Settings
 from schema.guards.masking import is_statement_timeout, is_unavailable
@@ -68,6 +69,36 @@ async def test_sqlite_pool_reopens_a_replaced_or_missing_file(tmp_path: Path) ->
         async with engine.connect() as conn:  # opened as it is now: a new, empty file
             with pytest.raises(exc.OperationalError, match="no such table"):
                 await conn.execute(marker)
+    finally:
+        await engine.dispose()
+
+
+async def test_a_file_moved_back_while_a_connection_opens_is_not_taken_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race of a database moved back into place: SQLite has opened the file at the path
+    (here a stand-in) and set it up, and the real one is renamed over it before the engine
+    looks at the path. The connection holds the stand-in: it must be opened again, not kept
+    as the real file's."""
+    path, real = tmp_path / "served.db", tmp_path / "real.db"
+    _file_with(real, "real")
+    _file_with(path, "stand-in")
+    moves = [lambda: real.rename(path)]
+    set_up = store.engine._sqlite_functions
+
+    def set_up_then_move_back(dbapi_connection, record):  # type: ignore[no-untyped-def]
+        set_up(dbapi_connection, record)
+        while moves:
+            moves.pop()()
+
+    monkeypatch.setattr(store.engine, "_sqlite_functions", set_up_then_move_back)
+    url = f"sqlite+aiosqlite:///{path}"
+    engine = create_engine(url, **engine_options(Settings(database_url=url, db_pool_size=2)))
+    try:
+        for _ in range(2):
+            async with engine.connect() as conn:
+                value = (await conn.execute(text("SELECT value FROM marker"))).scalar()
+                assert value == "real"
     finally:
         await engine.dispose()
 
