@@ -14,6 +14,8 @@ from gateway.rest.documents import ModeDocument
 from schema import schema
 from schema.compiled import CompiledExecutionContext
 from schema.errors import BAD_USER_INPUT
+from schema.guards import SERVICE_UNAVAILABLE, mask_errors
+from schema.guards.masking import UNAVAILABLE_MESSAGE
 
 
 class BadInput(ValueError):
@@ -22,6 +24,10 @@ class BadInput(ValueError):
 
 class ServerError(RuntimeError):
     """The graph failed: a 500 (the error is logged, the client sees no detail)."""
+
+
+class Unavailable(RuntimeError):
+    """The database cannot answer now: a 503, as on ``/graphql`` (logged as such)."""
 
 
 async def run(document: ModeDocument, variables: dict[str, Any], context: Context) -> Any:
@@ -61,6 +67,9 @@ def _raise(errors: list[GraphQLError], *, partial: bool) -> None:
     for error in errors:
         if (error.extensions or {}).get("code") == BAD_USER_INPUT:
             raise BadInput(error.message)
+    masked = mask_errors(errors)  # logs what went wrong, as the GraphQL endpoint does
+    if any((error.extensions or {}).get("code") == SERVICE_UNAVAILABLE for error in masked):
+        raise Unavailable(UNAVAILABLE_MESSAGE)
     schema.process_errors(errors)
     if not partial or any(not error.path or len(error.path) < 2 for error in errors):
         raise ServerError(errors[0].message)

@@ -23,7 +23,7 @@ from gateway.context import Context
 from gateway.rest.browsable import page
 from gateway.rest.documents import mode_document
 from gateway.rest.endpoints import Endpoint
-from gateway.rest.execute import BadInput, ServerError, run
+from gateway.rest.execute import BadInput, ServerError, Unavailable, run
 from gateway.rest.mapper import UrlMaker, to_ll2
 from gateway.rest.params import INT_MAX, ParamError, list_query
 
@@ -152,6 +152,10 @@ class RestView:
             return await run(document, variables, context)
         except BadInput as error:
             return _json(request, {"detail": str(error)}, 400)
+        except Unavailable as error:
+            response = _json(request, {"detail": str(error)}, 503)
+            response.headers["Retry-After"] = "5"
+            return response
         except ServerError:
             return _json(request, {"detail": "A server error occurred."}, 500)
 
