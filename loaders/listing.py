@@ -167,13 +167,11 @@ class Listing:
     def _search(self, text: str, bind: Bind) -> ColumnElement[bool]:
         if not self.search:
             raise FilterError(f"{self.name} has no searchable fields")
-        if _has_nul(text):
-            raise FilterError("search: text may not contain NUL (\\u0000)")
         terms = text.split()
         return and_(
             true(),
             *(
-                or_(*(self.apply(f, "contains", term, bind=bind) for f in self.search))
+                or_(*(self.apply(f, "contains", term, "search", bind) for f in self.search))
                 for term in terms
             ),
         )

@@ -143,8 +143,8 @@ def _is_kind(value: Any, kind: type) -> bool:
     if kind is float:
         return type(value) in (int, float)
     if kind is date:
-        return type(value) is date
-    return isinstance(value, kind) and not (kind is not bool and type(value) is bool)
+        return type(value) is date  # not a datetime
+    return isinstance(value, kind)
 
 
 def _encode_value(value: Any) -> Any:

@@ -14,8 +14,7 @@ from gateway.rest.documents import ModeDocument
 from schema import schema
 from schema.compiled import CompiledExecutionContext
 from schema.errors import BAD_USER_INPUT
-from schema.guards import SERVICE_UNAVAILABLE, mask_errors
-from schema.guards.masking import UNAVAILABLE_MESSAGE
+from schema.guards.masking import UNAVAILABLE_MESSAGE, is_unavailable, mask_errors
 
 
 class BadInput(ValueError):
@@ -67,8 +66,9 @@ def _raise(errors: list[GraphQLError], *, partial: bool) -> None:
     for error in errors:
         if (error.extensions or {}).get("code") == BAD_USER_INPUT:
             raise BadInput(error.message)
-    masked = mask_errors(errors)  # logs what went wrong, as the GraphQL endpoint does
-    if any((error.extensions or {}).get("code") == SERVICE_UNAVAILABLE for error in masked):
+    down = [e for e in errors if e.original_error and is_unavailable(e.original_error)]
+    if down:
+        mask_errors(down)  # logged as an outage, as the GraphQL endpoint logs it
         raise Unavailable(UNAVAILABLE_MESSAGE)
     schema.process_errors(errors)
     if not partial or any(not error.path or len(error.path) < 2 for error in errors):
