@@ -72,6 +72,34 @@ class HttpSettings(BaseModel):
     )
     rate_limit_burst: int = Field(default=100, ge=1, description="bucket size per client")
 
+    # --- Who may call, and how much (issue 16)
+    api_keys_file: Path | None = Field(
+        default=None,
+        description="file of issued API keys (hashed); an unknown X-API-Key is then refused",
+    )
+    trusted_proxies: str = Field(
+        default="",
+        description="comma-separated proxy addresses/networks whose X-Forwarded-For is "
+        "believed; empty: none",
+    )
+    ws_max_message_bytes: int = Field(
+        default=65_536, ge=1024, description="largest WebSocket message taken"
+    )
+    ws_max_operations: int = Field(
+        default=20, ge=1, description="operations running at once on one WebSocket"
+    )
+    ws_max_connections_per_client: int = Field(
+        default=20, ge=1, description="open WebSockets per client (API key or address)"
+    )
+    apq_max_bytes: int = Field(
+        default=32_000_000, ge=1_000_000, description="persisted documents kept in memory (bytes)"
+    )
+    document_cache_max_bytes: int = Field(
+        default=32_000_000,
+        ge=1_000_000,
+        description="parsed/validated documents and guard verdicts kept (bytes, estimated)",
+    )
+
     tune_gc: bool = Field(
         default=True,
         description="on start: freeze start-up objects, collect garbage less often (less CPU)",
