@@ -83,6 +83,64 @@ class FilterError(ValueError):
     """A filter the listing cannot apply (unknown field, operator not allowed)."""
 
 
+@dataclass(frozen=True)
+class FilterLimits:
+    """How big a filter may be. Every condition becomes SQL that the database evaluates per
+    row, and a text match (``contains``, each ``search`` term) scans; these caps keep the
+    worst filter a client can send to a bounded amount of work, and well under PostgreSQL's
+    32,767 bind parameters (conditions x ``in`` items)."""
+
+    max_conditions: int = 50  # conditions and search terms, over all of and/or/not
+    max_in: int = 100  # items of one ``in``
+    max_text: int = 200  # characters of one text operand (and of a search)
+    max_search_terms: int = 10
+    max_nesting: int = 6  # and/or/not inside each other
+
+
+def check_size(item: Filter | None, limits: FilterLimits = FilterLimits()) -> None:
+    """Refuse a filter over ``limits`` (:class:`FilterError`, before any SQL is built)."""
+    conditions = 0
+
+    def text(value: Any, what: str) -> None:
+        if isinstance(value, str) and len(value) > limits.max_text:
+            raise FilterError(f"{what} is {len(value)} characters long; at most {limits.max_text}")
+
+    def walk(current: Filter, depth: int) -> None:
+        nonlocal conditions
+        if depth > limits.max_nesting:
+            raise FilterError(f"and/or/not nest more than {limits.max_nesting} levels deep")
+        if isinstance(current, AllOf | AnyOf):
+            for inner in current.items:
+                walk(inner, depth + 1)
+            return
+        if isinstance(current, Not):
+            walk(current.item, depth + 1)
+            return
+        if isinstance(current, Search):
+            terms = len(current.text.split())
+            if terms > limits.max_search_terms:
+                raise FilterError(f"search has {terms} words; at most {limits.max_search_terms}")
+            text(current.text, "search")
+            conditions += terms
+        else:
+            conditions += 1
+            values = current.value if isinstance(current.value, list | tuple) else (current.value,)
+            if current.op == "in" and len(values) > limits.max_in:
+                raise FilterError(
+                    f"{current.field}: `in` has {len(values)} items; at most {limits.max_in}"
+                )
+            for value in values:
+                text(value, f"{current.field}: a `{current.op}` value")
+        if conditions > limits.max_conditions:
+            raise FilterError(
+                f"the filter has more than {limits.max_conditions} conditions "
+                "(search words count one each)"
+            )
+
+    if item is not None:
+        walk(item, 0)
+
+
 @dataclass(frozen=True, eq=False)
 class Field:
     """A filterable value of a listing's rows.

@@ -16,7 +16,9 @@ from typing import Any
 import strawberry
 from strawberry.types.base import has_object_definition
 
-from loaders import AllOf, AnyOf, Condition, Filter, Not, Search
+from loaders import AllOf, AnyOf, Condition, Filter, FilterError, Not, Search
+from loaders.listing import check_size
+from schema.errors import UserInputError
 
 _SHAPE = "Every operator given must hold; null or absent operators are ignored."
 
@@ -124,7 +126,18 @@ def _plain(value: Any) -> Any:
 
 
 def to_ast(value: Any) -> Filter | None:
-    """The loaders' filter for a node filter input (``None`` when it holds nothing)."""
+    """The loaders' filter for a node filter input (``None`` when it holds nothing); a filter
+    over the size limits (:class:`loaders.listing.FilterLimits`) is refused here, before any
+    SQL is built for it (:class:`UserInputError`)."""
+    item = _to_ast(value)
+    try:
+        check_size(item)
+    except FilterError as error:
+        raise UserInputError(str(error)) from None
+    return item
+
+
+def _to_ast(value: Any) -> Filter | None:
     if not _given(value):
         return None
     items: list[Filter] = []
@@ -133,11 +146,11 @@ def to_ast(value: Any) -> Filter | None:
         if not _given(given):
             continue
         if f.name == "and_":
-            items.append(AllOf(tuple(i for i in map(to_ast, given) if i is not None)))
+            items.append(AllOf(tuple(i for i in map(_to_ast, given) if i is not None)))
         elif f.name == "or_":
-            items.append(AnyOf(tuple(i for i in map(to_ast, given) if i is not None)))
+            items.append(AnyOf(tuple(i for i in map(_to_ast, given) if i is not None)))
         elif f.name == "not_":
-            inner = to_ast(given)
+            inner = _to_ast(given)
             if inner is not None:
                 items.append(Not(inner))
         elif f.name == "search":

@@ -6,6 +6,10 @@ its ``first``/``last`` (10 when neither is given, as the resolvers do), ``nodes(
 ``_entities`` by the number of ids, any other list by ``default_list_size``. Fragments are
 costed once per use site's page size (memoised), so the estimate is linear in the document.
 Introspection is free: its size is fixed by the schema.
+
+A ``filter`` adds its price to its field, once per time the field is resolved: a condition
+or an ``in`` item counts 1, a text match (``contains``, each ``search`` word) counts
+``TEXT_MATCH``, since it scans every row its listing holds instead of an index range.
 """
 
 from __future__ import annotations
@@ -30,14 +34,17 @@ from graphql import (
     get_nullable_type,
     get_variable_values,
     is_list_type,
+    value_from_ast,
 )
 from graphql.language import DocumentNode
+from graphql.pyutils import Undefined
 
-from schema.guards.codes import COST_LIMIT, PAGE_SIZE
+from schema.guards.codes import COST_LIMIT, INPUT_LIMIT, PAGE_SIZE
 from schema.guards.limits import Limits
 
 DEFAULT_PAGE = 10  # what a connection returns when given neither first nor last
 COUNTED_ARGUMENTS = ("ids", "representations")
+TEXT_MATCH = 25  # the price of a ``contains`` or of one ``search`` word, in fields
 
 
 class _Costing:
@@ -95,7 +102,15 @@ class _Costing:
         if is_list_type(get_nullable_type(definition.type)):
             size = self.list_size(name, arguments, hint)
         inner = get_named_type(definition.type).name
-        return 1 + size * self.unit(node.selection_set, inner, child_hint)
+        own = 1 + self.filter_price(definition, arguments)
+        return own + size * self.unit(node.selection_set, inner, child_hint)
+
+    def filter_price(self, definition: GraphQLField, arguments: dict[str, ValueNode]) -> int:
+        node, argument = arguments.get("filter"), definition.args.get("filter")
+        if node is None or argument is None:
+            return 0
+        value = value_from_ast(node, argument.type, self.variables)
+        return 0 if value is Undefined else filter_price(value)
 
     def page_size(self, arguments: dict[str, ValueNode]) -> int:
         sizes = {}
@@ -130,6 +145,35 @@ class _Costing:
         return None
 
 
+def filter_price(value: Any) -> int:
+    """The price of a ``filter`` input as graphql-core coerced it (GraphQL field names)."""
+    if not isinstance(value, dict):
+        return 0
+    price = 0
+    for name, given in value.items():
+        if given is None:
+            continue
+        if name in ("and", "or"):
+            price += sum(filter_price(item) for item in given)
+        elif name == "not":
+            price += filter_price(given)
+        elif name == "search":
+            price += TEXT_MATCH * max(1, len(str(given).split()))
+        elif isinstance(given, dict):  # an operator input: IntFilter, StringFilter, …
+            for operator, operand in given.items():
+                if operand is None:
+                    continue
+                if operator == "in":
+                    price += len(operand)
+                elif operator == "contains":
+                    price += TEXT_MATCH
+                else:
+                    price += 1
+        else:  # a yes/no question (``crewed: true``)
+            price += 1
+    return price
+
+
 def operation_cost(
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -144,6 +188,7 @@ def operation_cost(
     if len(operations) != 1:
         return 0  # execution reports the missing/ambiguous operation
     operation = operations[0]
+    check_input_size(variables, limits)
     # The values execution will see: graphql-core's own coercion (a float 100.0 given for an
     # Int is 100 there, and must cost as 100 here), defaults included.
     coerced = get_variable_values(schema, operation.variable_definitions or (), variables or {})
@@ -154,6 +199,27 @@ def operation_cost(
     if root is None:
         return 0
     return _Costing(schema, document, values, limits).unit(operation.selection_set, root.name, None)
+
+
+def check_input_size(variables: Any, limits: Limits) -> None:
+    """Refuse variables holding more than ``limits.max_input_values`` values before they are
+    coerced: coercion (graphql-core's, then Strawberry's) costs ~10 µs a value, so a 500 KB
+    list would buy seconds of CPU before any other limit looked at it. (A document's own
+    literals are bounded by its token limit.)"""
+    count, pending = 1, [variables]  # each value is counted once, by its container
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            count += len(value)
+            pending.extend(v for v in value.values() if isinstance(v, dict | list))
+        elif isinstance(value, list):
+            count += len(value)
+            pending.extend(v for v in value if isinstance(v, dict | list))
+        if count > limits.max_input_values:
+            raise GraphQLError(
+                f"the variables hold more than {limits.max_input_values} values",
+                extensions={"code": INPUT_LIMIT, "maxInputValues": limits.max_input_values},
+            )
 
 
 def check_cost(cost: int, limits: Limits) -> None:

@@ -7,6 +7,7 @@ from graphql import GraphQLError, parse
 
 from schema import schema
 from schema.guards import Limits, operation_cost
+from schema.guards.cost import TEXT_MATCH
 
 LIMITS = Limits(default_list_size=7)
 
@@ -88,3 +89,42 @@ def test_variables_execution_refuses_cost_nothing() -> None:
     query = "query($n: Int) { flights(first: $n) { nodes { id } } }"
     assert cost(query, {"n": "many"}) == 0
     assert cost(query, {"n": 1.5}) == 0
+
+
+@pytest.mark.parametrize(
+    ("filter_text", "price"),
+    [
+        ("{status: {eq: 3}}", 1),
+        ("{status: {in: [1, 2, 3, 4]}}", 4),
+        ('{name: {contains: "Falcon"}}', TEXT_MATCH),
+        ('{search: "Falcon 9 Block 5"}', 4 * TEXT_MATCH),
+        (
+            '{or: [{status: {eq: 3}}, {not: {name: {contains: "x"}, year: {gte: 2020}}}]}',
+            2 + TEXT_MATCH,
+        ),
+    ],
+)
+def test_a_filter_adds_its_price_to_its_field(filter_text: str, price: int) -> None:
+    bare = cost("{ launches(first: 1) { totalCount } }")
+    assert cost(f"{{ launches(first: 1, filter: {filter_text}) {{ totalCount }} }}") == bare + price
+
+
+def test_a_filter_is_priced_once_per_time_its_field_resolves() -> None:
+    query = (
+        "query($f: LaunchFilter) { agencies(first: 20) { nodes {"
+        " launches(first: 1, filter: $f) { totalCount } } } }"
+    )
+    plain = cost(query)
+    searched = cost(query, {"f": {"search": "a b"}})
+    assert searched - plain == 20 * 2 * TEXT_MATCH
+
+
+def test_variables_over_the_input_limit_are_refused_before_coercion() -> None:
+    query = "query($f: LaunchFilter) { launches(filter: $f) { totalCount } }"
+    limits = Limits(max_input_values=100)
+    small = {"f": {"status": {"in": list(range(90))}}}
+    assert operation_cost(schema._schema, parse(query), None, small, limits) > 0
+    large = {"f": {"or": [{"status": {"eq": 3}}] * 40}}  # 1 + 1 + 1 + 40 + 40 + 40 values
+    with pytest.raises(GraphQLError, match="more than 100 values") as refused:
+        operation_cost(schema._schema, parse(query), None, large, limits)
+    assert refused.value.extensions["code"] == "INPUT_LIMIT_EXCEEDED"

@@ -89,7 +89,16 @@ CASES: dict[str, tuple] = {
             "variables": {"ids": [f"x{i}" for i in range(60_000)]},
         },
         400,
+        "INPUT_LIMIT_EXCEEDED",
+    ),
+    "many ids, each costed": (
+        {
+            "query": "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Flight { ll2Id } } }",
+            "variables": {"ids": [f"x{i}" for i in range(4_000)]},
+        },
+        400,
         "COST_LIMIT_EXCEEDED",
+        {"max_cost": 5_000},
     ),
     "huge variables": (
         {"query": "query($s: String) { __typename }", "variables": {"s": "x" * 2_000_000}},
