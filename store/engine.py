@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import base64
+import math
 import os
+import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.util import await_
 
 
-def create_engine(url: str, **options: Any) -> AsyncEngine:
-    """An AsyncEngine for ``url``; a SQLite file's folder is created if missing."""
+def create_engine(url: str, sqlite_statement_timeout: float = 0, **options: Any) -> AsyncEngine:
+    """An AsyncEngine for ``url``; a SQLite file's folder is created if missing. SQLite
+    statements running longer than ``sqlite_statement_timeout`` seconds are interrupted
+    (0: never; PostgreSQL has its own ``statement_timeout``)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
@@ -25,6 +30,8 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_functions)
         if is_file:
             _watch_file(engine, Path(database).expanduser())
+        if sqlite_statement_timeout > 0:
+            _interrupt_after(engine, sqlite_statement_timeout)
         return engine
     return create_async_engine(url, **options)
 
@@ -64,6 +71,47 @@ def _sqlite_functions(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.create_function("fg_b64url", 1, _b64url, deterministic=True)
     dbapi_connection.create_function("fg_real", 1, _real, deterministic=True)
     dbapi_connection.create_function("fg_fail", 1, _fail)
+
+
+PROGRESS_STEPS = (
+    10_000  # SQLite VM steps between deadline checks (well under a millisecond of work)
+)
+
+
+def _interrupt_after(engine: AsyncEngine, seconds: float) -> None:
+    """SQLite has no ``statement_timeout``: a statement runs in aiosqlite's thread until it
+    ends, whoever waits for it, and holds its connection (and a shutdown) meanwhile. Each
+    connection gets a progress handler that interrupts the statement once it has run past
+    its deadline; the deadline is set as the statement starts and cleared when it ends, so a
+    COMMIT or ROLLBACK that follows is never interrupted."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def install(_dbapi_connection: Any, record: Any) -> None:
+        deadline = record.info["deadline"] = [math.inf]  # read by the driver's thread
+
+        def past_deadline() -> int:
+            return 1 if time.monotonic() > deadline[0] else 0
+
+        await_(record.driver_connection.set_progress_handler(past_deadline, PROGRESS_STEPS))
+
+    def cell(connection: Any) -> list[float] | None:
+        return connection.connection.info.get("deadline")  # type: ignore[no-any-return]
+
+    @event.listens_for(engine.sync_engine, "before_cursor_execute")
+    def start(connection: Any, *_: Any) -> None:
+        if (deadline := cell(connection)) is not None:
+            deadline[0] = time.monotonic() + seconds
+
+    @event.listens_for(engine.sync_engine, "after_cursor_execute")
+    def end(connection: Any, *_: Any) -> None:
+        if (deadline := cell(connection)) is not None:
+            deadline[0] = math.inf
+
+    @event.listens_for(engine.sync_engine, "handle_error")
+    def failed(context: Any) -> None:
+        connection = context.connection
+        if connection is not None and not connection.closed and (found := cell(connection)):
+            found[0] = math.inf
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:

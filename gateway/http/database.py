@@ -3,14 +3,15 @@
 ``create_app``'s lifespan passes these to ``store.engine.create_engine``:
 
 - PostgreSQL: a bounded pool (a request waits at most ``db_pool_timeout`` for a connection,
-  then gets a 503 instead of piling up), a connect timeout, and a server-side
-  ``statement_timeout`` so a runaway query is stopped by the server too. After a restart
+  then gets a 503 instead of piling up), a connect timeout, a server-side
+  ``statement_timeout`` so a runaway query is stopped by the server too, and no JIT. After a restart
   the first failure invalidates the pool's connections; new ones are opened on demand.
 - SQLite: a pool of open connections (opening the file costs ~5 ms: a thread, the file,
   the pragmas — per loader batch that was most of a request). Each checkout compares the
   file's identity with the one the connection opened (``store.engine``), so a file that was
   missing or replaced is opened again as it is now, and service resumes by itself once the
-  file is back; a locked file times out after ``busy_timeout`` like any statement.
+  file is back; a locked file times out after ``busy_timeout`` like any statement, and a
+  statement running past ``db_statement_timeout_ms`` is interrupted (``store.engine``).
 """
 
 from __future__ import annotations
@@ -30,10 +31,14 @@ def engine_options(settings: Settings) -> dict[str, Any]:
             "pool_size": settings.db_pool_size,
             "max_overflow": settings.db_max_overflow,
             "pool_timeout": settings.db_pool_timeout,
+            "sqlite_statement_timeout": settings.db_statement_timeout_ms / 1000,
         }
     if backend != "postgresql":
         return {}
-    server_settings = {"application_name": "flightgraph"}
+    # No JIT: a statement in LLVM compilation neither sees statement_timeout nor a cancel
+    # (a hostile filter held a backend for minutes that way), and the gateway's statements
+    # are short index lookups that JIT only slows down.
+    server_settings = {"application_name": "flightgraph", "jit": "off"}
     if settings.db_statement_timeout_ms:
         server_settings["statement_timeout"] = str(settings.db_statement_timeout_ms)
     return {

@@ -14,7 +14,12 @@ from gateway.rest.documents import ModeDocument
 from schema import schema
 from schema.compiled import CompiledExecutionContext
 from schema.errors import BAD_USER_INPUT
-from schema.guards.masking import UNAVAILABLE_MESSAGE, is_unavailable, mask_errors
+from schema.guards.masking import (
+    UNAVAILABLE_MESSAGE,
+    is_statement_timeout,
+    is_unavailable,
+    mask_errors,
+)
 
 
 class BadInput(ValueError):
@@ -27,6 +32,11 @@ class ServerError(RuntimeError):
 
 class Unavailable(RuntimeError):
     """The database cannot answer now: a 503, as on ``/graphql`` (logged as such)."""
+
+
+class TimedOut(RuntimeError):
+    """The request ran past its deadline, or the database stopped its statement: a 504, as
+    on ``/graphql``."""
 
 
 async def run(document: ModeDocument, variables: dict[str, Any], context: Context) -> Any:
@@ -66,6 +76,8 @@ def _raise(errors: list[GraphQLError], *, partial: bool) -> None:
     for error in errors:
         if (error.extensions or {}).get("code") == BAD_USER_INPUT:
             raise BadInput(error.message)
+    if any(e.original_error and is_statement_timeout(e.original_error) for e in errors):
+        raise TimedOut("The query took too long and was stopped.")
     down = [e for e in errors if e.original_error and is_unavailable(e.original_error)]
     if down:
         mask_errors(down)  # logged as an outage, as the GraphQL endpoint logs it

@@ -8,6 +8,7 @@ given query."}`` for an unknown id, 400 for bad filter values, 405 for other met
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from gateway.context import Context
 from gateway.rest.browsable import page
 from gateway.rest.documents import mode_document
 from gateway.rest.endpoints import Endpoint
-from gateway.rest.execute import BadInput, ServerError, Unavailable, run
+from gateway.rest.execute import BadInput, ServerError, TimedOut, Unavailable, run
 from gateway.rest.mapper import UrlMaker, to_ll2
 from gateway.rest.params import INT_MAX, ParamError, list_query
 
@@ -148,8 +149,17 @@ class RestView:
 
     async def _run(self, request: Request, document: Any, variables: dict[str, Any]) -> Any:
         context = Context(request.app.state.engine, settings=self.settings, request=request)
+        seconds = self.settings.execution_timeout if self.settings is not None else None
         try:
-            return await run(document, variables, context)
+            # The same deadline as /graphql; leaving it cancels the database work too
+            # (PostgreSQL: the driver cancels the statement; SQLite: store.engine's deadline).
+            async with asyncio.timeout(seconds):
+                return await run(document, variables, context)
+        except TimeoutError:
+            detail = f"The request took longer than {seconds:g}s and was stopped."
+            return _json(request, {"detail": detail}, 504)
+        except TimedOut as error:
+            return _json(request, {"detail": str(error)}, 504)
         except BadInput as error:
             return _json(request, {"detail": str(error)}, 400)
         except Unavailable as error:

@@ -22,6 +22,7 @@ from schema.compiled.leaves import Constant
 from schema.compiled.sql import SqlCompiler, Untaught
 from schema.compiled.sql_bind import Statements, argumented, bind
 from schema.compiled.steps import ObjectPlan, Run, Step
+from schema.guards.masking import is_statement_timeout
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,9 @@ async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] |
                 await connection.execution_options(isolation_level="AUTOCOMMIT")
             row = await prepared.run(connection, params)
     except (DBAPIError, OSError) as error:
-        if _database_unavailable(error):
-            # Whatever runs next would wait on it again: its batches fail at once instead.
+        if _database_unavailable(error) or is_statement_timeout(error):
+            # Whatever runs next would wait on it again (or run as long again): its batches
+            # fail at once with this error instead.
             connections.refuse(error)
             raise
         if isinstance(error, DBAPIError) and _failed_on_purpose(error):

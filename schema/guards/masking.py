@@ -9,6 +9,7 @@ a report quoting it finds the cause. A database that cannot be reached is not a 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import uuid
 
 from graphql import GraphQLError
@@ -42,8 +43,13 @@ def is_unavailable(error: BaseException) -> bool:
 
 
 def is_statement_timeout(error: BaseException) -> bool:
-    """Whether the database stopped a statement that ran past its ``statement_timeout``."""
-    return any(type(e).__name__ == "QueryCanceledError" for e in _chain(error))
+    """Whether the database stopped a statement that ran past its ``statement_timeout``
+    (PostgreSQL's, or the deadline :mod:`store.engine` gives SQLite's statements)."""
+    return any(
+        type(e).__name__ == "QueryCanceledError"
+        or (isinstance(e, sqlite3.OperationalError) and str(e) == "interrupted")
+        for e in _chain(error)
+    )
 
 
 def _chain(error: BaseException) -> list[BaseException]:

@@ -3,7 +3,9 @@ PostgreSQL; a pool on SQLite whose checkouts still see the file as it is now."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -42,6 +44,60 @@ async def test_postgres_gets_a_bounded_pool_and_a_statement_timeout(postgres: st
     assert not stopped.value.connection_invalidated
     assert not is_unavailable(stopped.value)
     assert is_statement_timeout(stopped.value)
+
+
+async def test_postgres_serving_sessions_never_jit(postgres: str) -> None:
+    """A statement in LLVM JIT compilation sees neither statement_timeout nor a cancel."""
+    engine = create_engine(POSTGRES_URL, **engine_options(Settings(database_url=POSTGRES_URL)))
+    try:
+        async with engine.connect() as conn:
+            assert (await conn.execute(text("SHOW jit"))).scalar() == "off"
+    finally:
+        await engine.dispose()
+
+
+RUNAWAY = text(
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+)
+
+
+async def test_sqlite_statements_are_interrupted_at_their_deadline(tmp_path: Path) -> None:
+    """SQLite has no statement_timeout: the serving engine interrupts a statement that runs
+    past ``db_statement_timeout_ms``, and the connection serves the next one (and commits
+    long after that are not interrupted)."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'served.db'}"
+    settings = Settings(database_url=url, db_pool_size=1, db_statement_timeout_ms=200)
+    engine = create_engine(url, **engine_options(settings))
+    try:
+        async with engine.connect() as conn:
+            started = time.monotonic()
+            with pytest.raises(exc.OperationalError, match="interrupted") as stopped:
+                await conn.execute(RUNAWAY)  # never ends by itself
+            assert time.monotonic() - started < 5  # a bound, not a measurement
+            assert (await conn.execute(text("SELECT 1"))).scalar() == 1
+        assert is_statement_timeout(stopped.value)
+        assert not is_unavailable(stopped.value.orig)
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE t (x INTEGER)"))
+            await asyncio.sleep(0.4)  # past the last statement's deadline: COMMIT still runs
+        async with engine.connect() as conn:
+            assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar() == 0
+    finally:
+        await engine.dispose()
+
+
+async def test_engines_without_a_deadline_run_statements_to_the_end(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'ingest.db'}"
+    engine = create_engine(url)  # ingest and sync: no deadline
+    bounded = text(
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) "
+        "SELECT count(*) FROM c"
+    )
+    try:
+        async with engine.connect() as conn:
+            assert (await conn.execute(bounded)).scalar() == 300_000
+    finally:
+        await engine.dispose()
 
 
 def _file_with(path: Path, value: str) -> None:
