@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated, Any
 
 import strawberry
@@ -30,7 +29,9 @@ class NodeQuery:
         return await _resolve(info, id)
 
     @strawberry.field(
-        description="Objects by global id, in the order asked (null for each that does not exist)."
+        description="Objects by global id, in the order asked: null for each that does not "
+        "exist, and null with an error at its path for each id that is malformed (the other "
+        "objects are still answered)."
     )
     async def nodes(
         self,
@@ -39,4 +40,7 @@ class NodeQuery:
     ) -> list[Node | None]:
         if len(ids) > MAX_IDS:
             raise UserInputError(f"`ids` takes at most {MAX_IDS} ids (got {len(ids)})")
-        return list(await asyncio.gather(*(_resolve(info, i) for i in ids)))
+        # One awaitable per item, not one gather: graphql-core then completes each item on
+        # its own, so a malformed id nulls its own entry (with its path), not the whole list.
+        # The loads still start together, so they batch.
+        return [_resolve(info, i) for i in ids]  # type: ignore[misc]

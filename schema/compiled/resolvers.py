@@ -110,10 +110,29 @@ class ResolverStep(Step):
         if results and executor.is_awaitable(results[0]):
             results = await gather_all(results)
         if self.is_list:
+            results = await self._settled(run, results)
             return [
                 None if value is None else [self.source_of(v) for v in value] for value in results
             ]
         return [None if value is None else self.source_of(value) for value in results]
+
+    @staticmethod
+    async def _settled(run: Run, lists: list[Any]) -> list[Any]:
+        """Lists whose items a resolver left awaitable (each item completes on its own in
+        graphql-core: ``nodes(ids:)``), with their items awaited together, so they batch."""
+        is_awaitable = run.executor.is_awaitable
+        pending = [
+            item for value in lists if value is not None for item in value if is_awaitable(item)
+        ]
+        if not pending:
+            return lists
+        done = iter(await gather_all(pending))
+        return [
+            None
+            if value is None
+            else [next(done) if is_awaitable(item) else item for item in value]
+            for value in lists
+        ]
 
     def source_of(self, obj: Any) -> Any:
         """What the sub-plan reads: a record for a type built from records (paired with its
