@@ -63,6 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--sync-api-url", help="LL2 API root for --sync-every")
 
+    keys = commands.add_parser("keys", help="issue, list and revoke API keys")
+    keys_file = argparse.ArgumentParser(add_help=False)
+    keys_file.add_argument("--file", type=Path, help="default FLIGHTGRAPH_API_KEYS_FILE")
+    keys_commands = keys.add_subparsers(dest="keys_command", required=True)
+    add = keys_commands.add_parser(
+        "add", parents=[keys_file], help="issue a key: printed once, only its hash is kept"
+    )
+    add.add_argument("name", metavar="NAME")
+    keys_commands.add_parser("list", parents=[keys_file], help="names of the issued keys")
+    revoke = keys_commands.add_parser(
+        "revoke", parents=[keys_file], help="revoke the key named NAME"
+    )
+    revoke.add_argument("name", metavar="NAME")
+
     demo = commands.add_parser("demo-data", help="write generated LL2-shaped pages")
     demo.add_argument("--flights", type=int, default=1000)
     demo.add_argument("--seed", type=int, default=2023)
@@ -85,10 +99,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sync":
             return asyncio.run(_sync(settings, args))
         if args.command == "serve":
-            from gateway.serve import run
+            from gateway.serve import BadSettings, run
 
-            run(settings)
+            try:
+                run(settings)
+            except BadSettings as error:
+                _error(str(error))
+                return 2
             return 0
+        if args.command == "keys":
+            return _keys(args.file or settings.api_keys_file, args.keys_command, args)
         if args.command == "demo-data":
             return _demo(args.flights, args.seed, args.out)
     except KeyboardInterrupt:
@@ -269,9 +289,40 @@ async def _sync(settings: Settings, args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _keys(path: Path | None, command: str, args: argparse.Namespace) -> int:
+    from gateway.http.apikeys import KeysFileError, add_key, read_keys, revoke_key
+
+    if path is None:
+        _error("no keys file: set FLIGHTGRAPH_API_KEYS_FILE or pass --file")
+        return 2
+    try:
+        if command == "add":
+            key = add_key(path, args.name)
+            # Plain print, alone on stdout: the key is shown this once, and must survive
+            # copying and piping whole (no styling, no wrapping).
+            print(key, flush=True)
+            _note(f"issued {args.name!r}; {path} keeps only its hash: store the key now")
+        elif command == "list":
+            for issued in read_keys(path):
+                print(issued.label)  # its name, or a fingerprint of an unnamed entry
+        elif command == "revoke":
+            if not revoke_key(path, args.name):
+                _error(f"no key named {args.name!r} in {path}")
+                return 1
+            _note(f"revoked {args.name!r}; servers reading {path} drop it within seconds")
+    except (OSError, KeysFileError) as error:
+        _error(str(error))
+        return 2
+    return 0
+
+
 def _error(message: str) -> None:
     # Plain text, one line per error: greppable, never wrapped or styled.
     print(f"error: {message}", file=sys.stderr, flush=True)
+
+
+def _note(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def _print_summary(totals: dict[str, Counter[str]], files: int, failed: int) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import make_url
 
@@ -16,6 +18,20 @@ log = logging.getLogger("flightgraph.serve")
 # The workspace's shared LL2 reference data sits next to the repository checkout.
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = Path("ll2/samples/spacecraft_flights/2.3.0_detailed_single_flight859_seed.json")
+
+# Bounds on slow and idle clients, per process. uvicorn's keep-alive (idle between
+# requests) also bounds a new connection's wait for its first byte in our protocol, which
+# adds header and body deadlines (gateway/http/deadlines.py).
+HTTP_PROTOCOL = "gateway.http.deadlines:DeadlineHttpProtocol"
+KEEP_ALIVE_SECONDS = 5
+# Open connections plus running requests; past it uvicorn answers 503 (and closes) rather
+# than queueing work it cannot do.
+MAX_CONCURRENCY = 1000
+BACKLOG = 2048  # accepted by the kernel before uvicorn takes them (uvicorn's default)
+
+
+class BadSettings(ValueError):
+    """A setting ``serve`` cannot start with; the message names it."""
 
 
 def is_embedded(database_url: str) -> bool:
@@ -74,22 +90,67 @@ def run(settings: Settings) -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-plugin chatter
+    options = uvicorn_options(settings)  # before the database: a bad setting fails at once
+    check_keys_file(settings)
     asyncio.run(bootstrap(settings))
     if settings.workers > 1:
         # Worker processes build their own app from the environment: hand them these
         # settings (flags included) through it.
         os.environ.update(_environment(settings))
-        uvicorn.run(
-            "gateway.app:create_app",
-            factory=True,
-            host=settings.host,
-            port=settings.port,
-            workers=settings.workers,
-        )
+        uvicorn.run("gateway.app:create_app", factory=True, workers=settings.workers, **options)
         return
     from gateway.app import create_app
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    uvicorn.run(create_app(settings), **options)
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """What uvicorn is run with: the address, proxy trust and the slow-client bounds."""
+    proxies = trusted_proxies(settings.trusted_proxies)
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        # uvicorn's defaults believe X-Forwarded-For from 127.0.0.1 (or $FORWARDED_ALLOW_IPS):
+        # behind nothing, anyone on the host could pick the address a limit counts by.
+        "proxy_headers": bool(proxies),
+        "forwarded_allow_ips": proxies,
+        "http": HTTP_PROTOCOL,
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+        "limit_concurrency": MAX_CONCURRENCY,
+        "backlog": BACKLOG,
+    }
+
+
+def trusted_proxies(text: str) -> list[str]:
+    """The addresses and networks (CIDR) in a comma-separated ``text``, checked: uvicorn
+    would take a typo for a host name that never matches, and trust nobody silently."""
+    proxies = [item.strip() for item in text.split(",") if item.strip()]
+    if proxies == ["*"]:  # every peer: only where nothing but the proxy can reach the port
+        return proxies
+    for proxy in proxies:
+        try:
+            if "/" in proxy:
+                ipaddress.ip_network(proxy)  # strict, as uvicorn's: 10.0.0.1/8 is refused
+            else:
+                ipaddress.ip_address(proxy)  # uvicorn honours "*" only on its own
+        except ValueError:
+            raise BadSettings(
+                f"FLIGHTGRAPH_TRUSTED_PROXIES: {proxy!r} is not an IP address or network "
+                "(e.g. 10.0.0.0/8)"
+            ) from None
+    return proxies
+
+
+def check_keys_file(settings: Settings) -> None:
+    """Refuse to start on a keys file that does not parse (workers would each fail)."""
+    from gateway.http.apikeys import KeysFileError, read_keys
+
+    if settings.api_keys_file is None:
+        return
+    try:
+        read_keys(settings.api_keys_file)
+    except (OSError, KeysFileError) as error:
+        raise BadSettings(f"FLIGHTGRAPH_API_KEYS_FILE: {error}") from None
 
 
 def _environment(settings: Settings) -> dict[str, str]:

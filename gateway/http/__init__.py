@@ -8,6 +8,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 
+from gateway.http.apikeys import ApiKeys
 from gateway.http.graphiql import GraphiQLAssets
 from gateway.http.persisted import MemoryStore, PersistedQueries, RedisStore, load_manifest
 from gateway.http.ratelimit import MemoryBuckets, RateLimit, RedisBuckets
@@ -77,8 +78,14 @@ def http_middleware(settings: Settings) -> list[Middleware]:
             max_age=600,
         )
     ]
-    if settings.rate_limit > 0:
-        middleware.append(Middleware(RateLimit, buckets=rate_buckets(settings)))
+    if settings.rate_limit > 0 or settings.api_keys_file is not None:
+        middleware.append(
+            Middleware(
+                RateLimit,
+                buckets=rate_buckets(settings) if settings.rate_limit > 0 else None,
+                keys=ApiKeys(settings.api_keys_file) if settings.api_keys_file else None,
+            )
+        )
     if settings.graphiql:
         middleware.append(Middleware(GraphiQLAssets))
     return middleware

@@ -1,23 +1,29 @@
-"""Per-client rate limiting: a token bucket per API key (``X-API-Key``) or client IP.
+"""Per-client rate limiting: a token bucket per issued API key or client address.
 
 Each client may burst ``burst`` requests, refilled at ``rate`` a second; past that it gets
 429 with ``Retry-After``. With Redis the buckets are shared by every replica (one atomic
 script per request, on Redis's clock); without it, each process keeps its own. If Redis
 fails, requests are let through: an outage of the limiter must not become one of the API.
+
+Who a client is comes from :func:`gateway.http.identity.client_identity`: with a keys file,
+an ``X-API-Key`` that was not issued is refused (401, also for WebSockets) instead of being
+given a bucket of its own; without one, ``X-API-Key`` is ignored and the address counts.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import time
 from collections import OrderedDict
+from typing import Any
 
 import orjson
-from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from gateway.http.apikeys import ApiKeys
+from gateway.http.identity import client_identity
 
 log = logging.getLogger("flightgraph.ratelimit")
 
@@ -90,42 +96,73 @@ class RedisBuckets:
         await self.client.aclose()
 
 
-def client_key(scope: Scope) -> str:
-    api_key = Headers(scope=scope).get("x-api-key")
-    if api_key:
-        return "key:" + hashlib.sha256(api_key.encode()).hexdigest()[:32]
-    client = scope.get("client")
-    return "ip:" + (client[0] if client else "unknown")
-
-
 class RateLimit:
-    """ASGI middleware: 429 + Retry-After once a client's bucket is empty."""
+    """ASGI middleware: 401 for an API key that was not issued (HTTP and WebSocket), then
+    429 + Retry-After once a client's bucket is empty (HTTP only: WebSockets are limited
+    where they are served, by the same :func:`client_identity`).
 
-    def __init__(self, app: ASGIApp, buckets: MemoryBuckets | RedisBuckets) -> None:
+    ``buckets=None`` checks keys without limiting; ``keys=None`` (no keys file) ignores
+    ``X-API-Key`` and limits by address.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        buckets: MemoryBuckets | RedisBuckets | None = None,
+        keys: ApiKeys | None = None,
+    ) -> None:
         self.app = app
         self.buckets = buckets
+        self.keys = keys
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in EXEMPT:
+        if scope["type"] not in ("http", "websocket") or scope["path"] in EXEMPT:
             await self.app(scope, receive, send)
             return
-        wait = await self.buckets.take(client_key(scope))
+        identity = client_identity(scope, self.keys)
+        if identity is None:
+            await refuse_unknown_key(scope, receive, send)
+            return
+        if scope["type"] != "http" or self.buckets is None:
+            await self.app(scope, receive, send)
+            return
+        wait = await self.buckets.take(identity)
         if wait <= 0:
             await self.app(scope, receive, send)
             return
         seconds = max(1, math.ceil(wait))
-        body = {
-            "errors": [
-                {
-                    "message": f"Too many requests: retry in {seconds} s.",
-                    "extensions": {"code": "RATE_LIMITED", "retryAfter": seconds},
-                }
-            ]
-        }
-        response = Response(
-            orjson.dumps(body),
-            status_code=429,
-            media_type="application/json",
-            headers={"Retry-After": str(seconds), "Cache-Control": "no-store"},
-        )
+        message = f"Too many requests: retry in {seconds} s."
+        extensions = {"code": "RATE_LIMITED", "retryAfter": seconds}
+        response = json_error(429, message, extensions, {"Retry-After": str(seconds)})
         await response(scope, receive, send)
+
+
+async def refuse_unknown_key(scope: Scope, receive: Receive, send: Send) -> None:
+    """401 with a GraphQL-shaped body. A WebSocket is refused before it is accepted: with
+    the server's denial-response extension (uvicorn has it) as that same 401, else by
+    closing with 1008 (policy violation), which the client sees as a 403."""
+    response = json_error(
+        401,
+        "Unknown API key: send an issued key in X-API-Key, or none.",
+        {"code": "UNAUTHENTICATED"},
+        {"WWW-Authenticate": 'ApiKey realm="flightgraph"'},
+    )
+    if scope["type"] == "websocket":
+        if (await receive())["type"] != "websocket.connect":  # the client went away first
+            return
+        if "websocket.http.response" not in scope.get("extensions", {}):
+            await send({"type": "websocket.close", "code": 1008, "reason": "unknown API key"})
+            return
+    await response(scope, receive, send)  # Starlette sends it as a denial on a WebSocket
+
+
+def json_error(
+    status: int, message: str, extensions: dict[str, Any], headers: dict[str, str]
+) -> Response:
+    body = {"errors": [{"message": message, "extensions": extensions}]}
+    return Response(
+        orjson.dumps(body),
+        status_code=status,
+        media_type="application/json",
+        headers={**headers, "Cache-Control": "no-store"},
+    )

@@ -1,4 +1,5 @@
-"""``bootstrap``: a fresh embedded database is migrated and filled once; ``run`` starts uvicorn."""
+"""``bootstrap``: a fresh embedded database is migrated and filled once; ``run`` starts uvicorn
+(believing X-Forwarded-For only from trusted proxies)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,22 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from sqlalchemy import select
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
 
 from gateway import serve
+from gateway.http.ratelimit import MemoryBuckets, RateLimit
 from gateway.settings import Settings
 from store.engine import create_engine
 from store.migrate import current_revision, head_revision, upgrade
 from store.tables.flights import spacecraft_flights
 from tests.conftest import SEED_FLIGHT, shared_file
+from tests.gateway.http.served import uvicorn_serving
 
 
 async def _flight_ids(url: str) -> list[int]:
@@ -110,16 +118,108 @@ def test_run_serves_one_process_with_the_app(no_start: list[tuple[Any, dict[str,
     serve.run(Settings(host="0.0.0.0", port=9000))
     (_, _boot), (app, options) = no_start
     assert isinstance(app, Starlette)
-    assert options == {"host": "0.0.0.0", "port": 9000}
+    assert options == serve.uvicorn_options(Settings(host="0.0.0.0", port=9000))
+    assert (options["host"], options["port"]) == ("0.0.0.0", 9000)
 
 
 def test_run_hands_settings_to_worker_processes(
     no_start: list[tuple[Any, dict[str, Any]]],
 ) -> None:
-    settings = Settings(database_url="sqlite+aiosqlite:///elsewhere.db", workers=3, port=9001)
+    settings = Settings(
+        database_url="sqlite+aiosqlite:///elsewhere.db",
+        workers=3,
+        port=9001,
+        trusted_proxies="10.0.0.0/8",
+    )
     serve.run(settings)
     (_, _), (app, options) = no_start
     assert app == "gateway.app:create_app"
-    assert options == {"factory": True, "host": "127.0.0.1", "port": 9001, "workers": 3}
+    assert options == {"factory": True, "workers": 3, **serve.uvicorn_options(settings)}
+    assert options["forwarded_allow_ips"] == ["10.0.0.0/8"]
     assert os.environ["FLIGHTGRAPH_DATABASE_URL"] == "sqlite+aiosqlite:///elsewhere.db"
     assert Settings().database_url == settings.database_url
+    assert Settings().trusted_proxies == "10.0.0.0/8"
+
+
+# --- Proxy trust and slow clients (issue 16)
+
+
+def test_proxy_headers_are_off_unless_proxies_are_trusted() -> None:
+    options = serve.uvicorn_options(Settings())
+    assert options["proxy_headers"] is False
+    assert options["forwarded_allow_ips"] == []
+    trusting = serve.uvicorn_options(Settings(trusted_proxies=" 10.0.0.0/8, 192.0.2.1 ,::1"))
+    assert trusting["proxy_headers"] is True
+    assert trusting["forwarded_allow_ips"] == ["10.0.0.0/8", "192.0.2.1", "::1"]
+    assert serve.uvicorn_options(Settings(trusted_proxies="*"))["forwarded_allow_ips"] == ["*"]
+
+
+@pytest.mark.parametrize(
+    ("proxies", "bad"),
+    [
+        ("10.0.0.1/8", "10.0.0.1/8"),  # host bits set: uvicorn would ignore it
+        ("10.0.0.0/8, proxy.internal", "proxy.internal"),
+        ("10.0.0.0/33", "10.0.0.0/33"),
+        ("1.2.3", "1.2.3"),
+        ("*, 10.0.0.1", "*"),  # uvicorn honours * only alone
+    ],
+)
+def test_a_trusted_proxy_that_is_not_an_address_stops_serve_before_it_starts(
+    proxies: str,
+    bad: str,
+    no_start: list[tuple[Any, dict[str, Any]]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from gateway.cli import main
+
+    os.environ["FLIGHTGRAPH_TRUSTED_PROXIES"] = proxies
+    assert main(["serve"]) == 2
+    error = capsys.readouterr().err
+    assert f"FLIGHTGRAPH_TRUSTED_PROXIES: {bad!r} is not an IP address" in error
+    assert no_start == []  # neither the database nor uvicorn was touched
+
+
+def test_a_malformed_keys_file_stops_serve_before_it_starts(
+    tmp_path: Path,
+    no_start: list[tuple[Any, dict[str, Any]]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from gateway.cli import main
+
+    keys = tmp_path / "keys"
+    keys.write_text("the-key-itself partner\n")
+    os.environ["FLIGHTGRAPH_API_KEYS_FILE"] = str(keys)
+    assert main(["serve"]) == 2
+    assert f"FLIGHTGRAPH_API_KEYS_FILE: {keys}:1: expected" in capsys.readouterr().err
+    assert no_start == []
+
+
+def forwarded_for(port: int, address: str) -> int:
+    headers = {"x-forwarded-for": address}
+    return httpx.get(f"http://127.0.0.1:{port}/", headers=headers, timeout=5).status_code
+
+
+def limited_app() -> RateLimit:
+    """Three requests per client, then 429 (a refill every 100 s)."""
+
+    async def ok(request: Request) -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    return RateLimit(Starlette(routes=[Route("/", ok)]), MemoryBuckets(0.01, 3))
+
+
+def test_x_forwarded_for_does_not_change_who_is_limited_without_trusted_proxies() -> None:
+    options = serve.uvicorn_options(Settings())
+    with uvicorn_serving(limited_app(), **options) as port:
+        answers = [forwarded_for(port, f"198.51.100.{n}") for n in range(5)]
+    assert answers == [200, 200, 200, 429, 429]  # all one client: 127.0.0.1
+
+
+def test_x_forwarded_for_from_a_trusted_proxy_names_the_client() -> None:
+    options = serve.uvicorn_options(Settings(trusted_proxies="127.0.0.0/8"))
+    with uvicorn_serving(limited_app(), **options) as port:
+        answers = [forwarded_for(port, f"198.51.100.{n}") for n in range(5)]
+        same_client = [forwarded_for(port, "203.0.113.1, 127.0.0.2") for _ in range(4)]
+    assert answers == [200] * 5
+    # The proxies' own hops are skipped: the client is the last address not trusted.
+    assert same_client == [200, 200, 200, 429]
