@@ -14,6 +14,8 @@ from pathlib import Path
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from gateway.http.examples import default_tabs
+
 PROJECT = Path(__file__).resolve().parent / "graphiql"
 PREFIX = "/graphql/assets/"
 # URL name → (npm package, file inside it)
@@ -26,6 +28,11 @@ ASSETS = {
     "explorer.css": ("@graphiql/plugin-explorer", "dist/style.css"),
 }
 CDN = "https://unpkg.com"
+# A rocket on the tab (inline: no request, no 404 in the browser's console).
+FAVICON = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'%3E"
+    "%3Ctext y='.9em' font-size='90'%3E%F0%9F%9A%80%3C/text%3E%3C/svg%3E"
+)
 
 PAGE = """<!doctype html>
 <html lang="en">
@@ -33,6 +40,7 @@ PAGE = """<!doctype html>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>flightgraph · GraphiQL</title>
+    <link rel="icon" href="{favicon}">
     <style>
       body {{ margin: 0; height: 100vh; overflow: hidden; }}
       #graphiql {{ height: 100vh; }}
@@ -48,16 +56,35 @@ PAGE = """<!doctype html>
     <div id="graphiql">Loading GraphiQL…</div>
     <script>
       const here = new URL(window.location.href);
-      const fetcher = GraphiQL.createFetcher({{
+      const send = GraphiQL.createFetcher({{
         url: here.pathname,
         subscriptionUrl: here.origin.replace(/^http/, "ws") + here.pathname,
       }});
+      // GraphiQL can send the operation name of the tab just left with the query of the
+      // tab just opened ("Unknown operation named …"): a name the query does not define
+      // is dropped, as if none were chosen.
+      const defines = (query, name) =>
+        new RegExp(`\\\\b(query|mutation|subscription)\\\\s+${{name}}\\\\b`).test(query || "");
+      const fetcher = (params, options) =>
+        send(
+          params.operationName && !defines(params.query, params.operationName)
+            ? {{ ...params, operationName: undefined }}
+            : params,
+          options,
+        );
       const explorer = GraphiQLPluginExplorer.explorerPlugin();
+      // The example operations (gateway/http/examples.py), "upcoming" as of now.
+      const now = new Date().toISOString().replace(/\\.\\d+Z$/, "Z");
+      const tabs = {tabs}.map((tab) => ({{
+        ...tab,
+        variables: tab.variables && tab.variables.replaceAll('"@now"', JSON.stringify(now)),
+      }}));
       ReactDOM.createRoot(document.getElementById("graphiql")).render(
         React.createElement(GraphiQL, {{
           fetcher,
           plugins: [explorer],
-          defaultQuery: "{{\\n  flights(first: 5) {{\\n    nodes {{ ll2Id name }}\\n  }}\\n}}\\n",
+          defaultQuery: tabs[0].query,
+          defaultTabs: tabs,
         }}),
       );
     </script>
@@ -88,7 +115,11 @@ def page(root: Path = PROJECT) -> tuple[str, bool]:
     html = PAGE
     for name, url in urls.items():
         html = html.replace("{" + name + "}", url)
-    return html.replace("{{", "{").replace("}}", "}"), local
+    html = html.replace("{favicon}", FAVICON)
+    html = html.replace("{{", "{").replace("}}", "}")
+    # After the braces: the examples' own text keeps its braces as they are.
+    tabs = json.dumps(default_tabs()).replace("</", "<\\/")  # inside a <script>
+    return html.replace("{tabs}", tabs), local
 
 
 def graphiql_page() -> Response:

@@ -13,6 +13,7 @@ import pytest
 
 from gateway.cli import main as cli
 from gateway.http import graphiql
+from gateway.http.examples import EXAMPLES
 from gateway.settings import Settings
 from tests.conftest import SAMPLES, SEED_FLIGHT, require_service, shared_file
 from tests.gateway.http.live import node, run_node, serve_settings
@@ -76,6 +77,14 @@ def test_graphiql_in_headless_chromium_offline(url: str) -> None:
         run_node(node("playwright-core"), "browser.mjs", url, str(screenshot.resolve()), chromium)
     )
     assert out["external"] == []
+    # Every example tab ran and answered without errors (the subscription stays open).
+    assert [e["name"] for e in out["examples"]] == [e.name for e in EXAMPLES]
+    for example in out["examples"]:
+        assert '"errors"' not in example["result"], example
+        if example.get("subscription"):
+            assert example["running"], example  # open over the WebSocket, waiting for events
+        else:
+            assert '"data"' in example["result"], example
     assert '"destination": "Low Earth Orbit"' in out["result"].replace("\n", " ")
     assert out["docs"] == 1 and out["explorer"] == 1
     assert screenshot.stat().st_size > 10_000
