@@ -185,7 +185,13 @@ async def test_an_int_beyond_32_bits_fails_the_statement_and_answers_the_standar
 async def test_hostile_text_in_filters_and_keys_is_data(
     demo_engine: AsyncEngine, count_statements: StatementCounter, caplog: pytest.LogCaptureFixture
 ) -> None:
-    texts = ["'); DROP TABLE launches;--", '"}]}', "%_\\", "é\u2028\n\t\x01", "a" * 5000]
+    texts = [
+        "'); DROP TABLE launches;--",
+        '"}]}',
+        "%_\\",
+        "é\u2028\n\t\x01",
+        "a" * 200,
+    ]  # 200: the longest filter text taken
     for text in texts:
         query = """query($t: String!) { agencies(filter: {name: {contains: $t}}, first: 5) {
           totalCount hostile_key_name: nodes { name }
