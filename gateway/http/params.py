@@ -43,7 +43,9 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 def _too_large(limit: int) -> HttpError:
-    return HttpError(413, f"request body larger than {limit} bytes", "REQUEST_TOO_LARGE")
+    # Closing: the rest of the body is not read.
+    message = f"request body larger than {limit} bytes"
+    return HttpError(413, message, "REQUEST_TOO_LARGE", {"Connection": "close"})
 
 
 def from_query_string(request: Request) -> Operation:

@@ -19,6 +19,7 @@ from collections import OrderedDict
 from typing import Any
 
 import orjson
+from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -133,8 +134,19 @@ class RateLimit:
         seconds = max(1, math.ceil(wait))
         message = f"Too many requests: retry in {seconds} s."
         extensions = {"code": "RATE_LIMITED", "retryAfter": seconds}
-        response = json_error(429, message, extensions, {"Retry-After": str(seconds)})
+        headers = {"Retry-After": str(seconds), **closing(scope)}
+        response = json_error(429, message, extensions, headers)
         await response(scope, receive, send)
+
+
+def closing(scope: Scope) -> dict[str, str]:
+    """``Connection: close`` for a refused request that still has a body on the way: the
+    server stops reading it (a client sending 1 MB bodies flat out would otherwise have
+    them all read, and the next request wait behind them)."""
+    headers = Headers(scope=scope)
+    length = headers.get("content-length", "0")
+    has_body = "transfer-encoding" in headers or (length.isdigit() and int(length) > 0)
+    return {"Connection": "close"} if has_body else {}
 
 
 async def refuse_unknown_key(scope: Scope, receive: Receive, send: Send) -> None:
@@ -145,7 +157,7 @@ async def refuse_unknown_key(scope: Scope, receive: Receive, send: Send) -> None
         401,
         "Unknown API key: send an issued key in X-API-Key, or none.",
         {"code": "UNAUTHENTICATED"},
-        {"WWW-Authenticate": 'ApiKey realm="flightgraph"'},
+        {"WWW-Authenticate": 'ApiKey realm="flightgraph"', **closing(scope)},
     )
     if scope["type"] == "websocket":
         if (await receive())["type"] != "websocket.connect":  # the client went away first

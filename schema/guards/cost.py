@@ -209,17 +209,15 @@ def check_input_size(variables: Any, limits: Limits) -> None:
     count, pending = 1, [variables]  # each value is counted once, by its container
     while pending:
         value = pending.pop()
-        if isinstance(value, dict):
-            count += len(value)
-            pending.extend(v for v in value.values() if isinstance(v, dict | list))
-        elif isinstance(value, list):
-            count += len(value)
-            pending.extend(v for v in value if isinstance(v, dict | list))
-        if count > limits.max_input_values:
+        if not isinstance(value, dict | list):
+            continue
+        count += len(value)
+        if count > limits.max_input_values:  # before looking inside a list of 60,000
             raise GraphQLError(
                 f"the variables hold more than {limits.max_input_values} values",
                 extensions={"code": INPUT_LIMIT, "maxInputValues": limits.max_input_values},
             )
+        pending.extend(value.values() if isinstance(value, dict) else value)
 
 
 def check_cost(cost: int, limits: Limits) -> None:

@@ -36,7 +36,7 @@ class Limits:
     max_tokens: int = 5000
     max_directives: int = 50
     max_cost: int = 50_000
-    max_input_values: int = 5_000  # values in an operation's variables, containers included
+    max_input_values: int = 1_000  # values in an operation's variables, containers included
     max_page_size: int = 100
     default_list_size: int = 10
     field_suggestions: bool = True
