@@ -9,37 +9,24 @@ from collections.abc import AsyncIterator
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route, WebSocketRoute
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Scope
 
 from gateway.background import sync_forever
 from gateway.collector import tune_for_serving
 from gateway.http import close_http, graphql_app, http_middleware
 from gateway.http.database import engine_options
+from gateway.http.identity import client_address, client_identity
+from gateway.http.ratelimit import RateLimit
+from gateway.http.websocket import TextFrames, WebSocketGuard, WebSocketLimits
 from gateway.rest import rest_routes
 from gateway.settings import Settings
 from store.changes import create_broker
 
 READY_TIMEOUT_SECONDS = 2.0
-
-
-class TextFrames:
-    """Send JSON as text frames: graphql-transport-ws requires them, and the view's
-    encoder returns bytes (orjson), which Strawberry would send as binary frames.
-    (A class, not a function: Starlette treats a plain function as a session endpoint.)"""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async def send_text(message: Message) -> None:
-            if message["type"] == "websocket.send" and message.get("bytes") is not None:
-                message = {"type": "websocket.send", "text": message["bytes"].decode()}
-            await send(message)
-
-        await self.app(scope, receive, send_text)
 
 
 def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None = None) -> Starlette:
@@ -111,15 +98,35 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
         return RedirectResponse("/graphql")
 
     graphql = graphql_app(settings)
+    middleware = http_middleware(settings)
     return Starlette(
         routes=[
             Route("/graphql", graphql),
-            WebSocketRoute("/graphql", TextFrames(graphql)),
+            WebSocketRoute("/graphql", _websocket(graphql, settings, middleware)),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/", home, methods=["GET"]),
             *rest_routes(settings),
         ],
-        middleware=http_middleware(settings),
+        middleware=middleware,
         lifespan=lifespan,
+    )
+
+
+def _websocket(graphql: ASGIApp, settings: Settings, middleware: list[Middleware]) -> ASGIApp:
+    """/graphql over WebSockets, guarded; counted by the rate-limit middleware's own buckets
+    and client identities, so a client's sockets and requests draw on one bucket."""
+    limiter = next((m for m in middleware if m.cls is RateLimit), None)
+    options = limiter.kwargs if limiter else {}
+    keys = options.get("keys")
+
+    def identify(scope: Scope) -> str:
+        # None is an API key that was not issued, which the middleware refuses before this.
+        return client_identity(scope, keys) or "ip:" + client_address(scope)
+
+    return WebSocketGuard(
+        TextFrames(graphql),
+        WebSocketLimits.from_settings(settings),
+        identify,
+        buckets=options.get("buckets"),
     )

@@ -118,6 +118,9 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         "timeout_keep_alive": KEEP_ALIVE_SECONDS,
         "limit_concurrency": MAX_CONCURRENCY,
         "backlog": BACKLOG,
+        # Frames over the guard's limit are refused by uvicorn before they are buffered
+        # (its default would take 16 MiB first); the guard closes with 1009 at the same size.
+        "ws_max_size": settings.ws_max_message_bytes,
     }
 
 

@@ -63,6 +63,9 @@ class GraphQLApp(GraphQL[Context, None]):
             schema,
             graphql_ide="graphiql" if settings.graphiql else None,
             allowed_origins=settings.allowed_origins,
+            # The WebSocket guard (gateway.http.websocket) enforces ws_max_operations with
+            # a coded error; Strawberry's own cap of 100 would answer without a code.
+            max_subscriptions_per_connection=None,
         )
         self.settings = settings
         self.persisted = persisted

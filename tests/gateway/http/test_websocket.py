@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import httpx
+import pytest
 from websockets.sync import client as websockets
 
 from gateway.cli import main as cli
@@ -32,3 +34,25 @@ def test_graphql_transport_ws_runs_a_query(tmp_path: Path) -> None:
             "payload": {"data": {"flight": {"ll2Id": 859}}},
         }
         assert json.loads(ws.recv(10)) == {"id": "1", "type": "complete"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="GuardsExtension masks errors in on_operation, after a stream's results went out; "
+    "it needs an on_stream_result hook doing the same (schema/guards/extension.py)",
+)
+def test_errors_over_websocket_are_masked_as_over_http(tmp_path: Path) -> None:
+    # No tables: the statement fails inside the database driver, whose text names the SQL.
+    database = f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
+    query = "{ flights(first: 2) { edges { node { ll2Id } } } }"
+    with serve_settings(Settings(database_url=database)) as base:
+        over_http = httpx.post(base + "/graphql", json={"query": query}).json()
+        with websockets.connect(
+            base.replace("http", "ws") + "/graphql", subprotocols=["graphql-transport-ws"]
+        ) as ws:
+            ws.send(json.dumps({"type": "connection_init"}))
+            assert json.loads(ws.recv(10))["type"] == "connection_ack"
+            ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
+            over_ws = json.loads(ws.recv(10))
+    assert over_http["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert over_ws["payload"]["errors"] == over_http["errors"]
