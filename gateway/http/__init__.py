@@ -13,6 +13,7 @@ from gateway.http.graphiql import GraphiQLAssets
 from gateway.http.persisted import MemoryStore, PersistedQueries, RedisStore, load_manifest
 from gateway.http.ratelimit import MemoryBuckets, RateLimit, RedisBuckets
 from gateway.http.view import GraphQLApp
+from gateway.http.websocket import ContextPerOperation
 from schema import build_schema
 from schema.guards import Guards, Limits
 
@@ -59,7 +60,7 @@ def graphql_app(settings: Settings) -> GraphQLApp:
     """The /graphql view for ``settings``: a schema guarded by their limits."""
     served = build_schema(
         introspection=settings.introspection,
-        extensions=[Guards(limits(settings))],
+        extensions=[Guards(limits(settings)), ContextPerOperation],
         compiled=settings.compiled_execution,
     )
     return GraphQLApp(settings, served, persisted_queries(settings))

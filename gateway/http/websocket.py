@@ -22,14 +22,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.extensions import SchemaExtension
 
+from gateway.context import Context
 from gateway.http import ws_messages
 from gateway.http.ws_messages import PROTOCOL
 from schema.guards import TIMEOUT
@@ -337,3 +341,16 @@ def _dumps(message: dict[str, Any]) -> str:
 
 def _utf8_size(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode())
+
+
+class ContextPerOperation(SchemaExtension):
+    """Strawberry builds a socket's context once, when it connects; every operation on that
+    socket would share its loaders — their caches never expire on a long-lived socket, and
+    an operation that timed out leaves pending loads the next one would wait on. Each
+    operation over a WebSocket gets a copy of the context with loaders of its own."""
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context.context
+        if isinstance(context, Context) and isinstance(context.request, WebSocket):
+            self.execution_context.context = dataclasses.replace(context)
+        yield

@@ -157,16 +157,10 @@ async def test_a_query_past_the_execution_timeout_gets_timeout_and_is_cancelled(
 
 
 async def test_after_a_timeout_the_same_query_is_answered_on_the_same_socket(
-    database: Database, socket: ClientConnection, request: pytest.FixtureRequest
+    database: Database, socket: ClientConnection
 ) -> None:
-    if not Settings().compiled_execution:
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="one Context (and its loaders) serves every operation of a socket: the "
-                "timed-out operation's pending load of flight 859 is what the next one awaits",
-            )
-        )
+    # Each operation has loaders of its own (ContextPerOperation): the timed-out one's
+    # pending load of flight 859 is not what the next one awaits.
     async with table_locked(database):
         await subscribe(socket, "1", FLIGHT)
         assert await received(socket) == TIMED_OUT
