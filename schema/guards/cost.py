@@ -121,6 +121,7 @@ class _Costing:
                     raise GraphQLError(
                         f"`{name}` must be between 0 and {self.limits.max_page_size} "
                         f"(got {value}); page with `after`/`before` cursors to see more",
+                        nodes=[arguments[name]],  # where the client wrote it
                         extensions={"code": PAGE_SIZE},
                     )
                 sizes[name] = max(value, 0)

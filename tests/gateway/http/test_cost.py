@@ -74,6 +74,7 @@ def test_a_page_over_the_maximum_is_refused() -> None:
     with pytest.raises(GraphQLError, match="between 0 and 100 \\(got 101\\)") as refused:
         cost("query($n: Int) { flights(first: $n) { totalCount } }", {"n": 101})
     assert refused.value.extensions == {"code": "BAD_USER_INPUT"}
+    assert refused.value.formatted["locations"] == [{"line": 1, "column": 33}]  # the `$n`
 
 
 def test_variables_are_costed_as_execution_coerces_them() -> None:
