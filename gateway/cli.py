@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import gc
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
-from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
+if TYPE_CHECKING:  # imported where used: `flightgraph --help` needs none of them
+    from rich.console import Console
 
-from gateway.settings import Settings
-from store.changes import create_broker
-from store.migrate import OutdatedDatabase
+    from gateway.settings import Settings
 
-err = Console(stderr=True)
-out = Console()
+
+@functools.cache
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr)
+
 
 # Show a progress bar only where waiting is long enough to wonder.
 PROGRESS_MIN_BYTES = 8 * 1024 * 1024
@@ -77,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     revoke.add_argument("name", metavar="NAME")
 
+    commands.add_parser("export-schema", help="print the schema's SDL (what schema.graphql holds)")
+
     demo = commands.add_parser("demo-data", help="write generated LL2-shaped pages")
     demo.add_argument("--flights", type=int, default=1000)
     demo.add_argument("--seed", type=int, default=2023)
@@ -86,6 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "export-schema":  # needs no settings and no database
+        from schema.export import sdl
+
+        sys.stdout.write(sdl())
+        return 0
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from gateway.settings import Settings
+    from store.migrate import OutdatedDatabase
+
     overrides = {"database_url": args.database_url} if args.database_url else {}
     if args.command == "serve":
         names = ("host", "port", "workers", "sync_every", "sync_api_url")
@@ -129,7 +144,7 @@ async def _db(settings: Settings, command: str) -> int:
     try:
         if command == "upgrade":
             await upgrade(engine)
-        out.print(f"revision: {await current_revision(engine)}")
+        _console().print(f"revision: {await current_revision(engine)}")
     finally:
         await engine.dispose()
     return 0
@@ -138,8 +153,11 @@ async def _db(settings: Settings, command: str) -> int:
 async def _ingest(
     settings: Settings, paths: list[Path], endpoint: str | None, fail_fast: bool
 ) -> int:
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
     from ingest.files import expand_paths, ingest_file, resolve_endpoint
     from ingest.normalise import WalkMemo
+    from store.changes import create_broker
     from store.engine import create_engine
     from store.migrate import ensure_current
 
@@ -163,9 +181,9 @@ async def _ingest(
             BarColumn(),
             DownloadColumn(),
             TimeRemainingColumn(),
-            console=err,
+            console=_console(stderr=True),
             transient=True,
-            disable=not err.is_terminal,
+            disable=not _console(stderr=True).is_terminal,
         ) as progress:
             for path in files:
                 size = path.stat().st_size if path.is_file() else 0
@@ -231,6 +249,7 @@ async def _sync(settings: Settings, args: argparse.Namespace) -> int:
         SyncStopped,
     )
     from ingest.sync.state import clear_dead_lease, hold_lease, this_process
+    from store.changes import create_broker
     from store.engine import create_engine
     from store.migrate import ensure_current
 
@@ -247,7 +266,7 @@ async def _sync(settings: Settings, args: argparse.Namespace) -> int:
     )
     try:
         await ensure_current(engine)
-        view = SyncView(err)
+        view = SyncView(_console(stderr=True))
         syncer = Syncer(
             engine,
             client,
@@ -258,14 +277,16 @@ async def _sync(settings: Settings, args: argparse.Namespace) -> int:
             stop_on_bad_page=args.stop_on_bad_page,
         )
         state = await client.start()
-        out.print(
+        _console().print(
             f"LL2 budget: {state.limit - state.used} of {state.limit} requests "
             f"per {state.window_secs:.0f} s"
         )
         if args.dry_run:
             for endpoint in endpoints:
                 report, _ = await syncer.plan(endpoint)
-                out.print(f"{endpoint}: {report.mode} {report.start_url or ''}", highlight=False)
+                _console().print(
+                    f"{endpoint}: {report.mode} {report.start_url or ''}", highlight=False
+                )
             return 0
         await clear_dead_lease(engine, "sync")
         async with hold_lease(engine, "sync", this_process(), SYNC_LEASE) as held:
@@ -285,7 +306,7 @@ async def _sync(settings: Settings, args: argparse.Namespace) -> int:
     bad = [page for report in reports for page in report.bad_pages]
     for page in bad:
         _error(f"bad page {page['url']}: {page['error']}")
-    view.summary(out, reports)
+    view.summary(_console(), reports)
     return 1 if bad else 0
 
 
@@ -326,21 +347,25 @@ def _note(message: str) -> None:
 
 
 def _print_summary(totals: dict[str, Counter[str]], files: int, failed: int) -> None:
+    from rich.table import Table
+
     table = Table(title=f"{files - failed} of {files} file(s) ingested")
     for heading in ("table", "inserted", "updated", "unchanged", "skipped"):
-        table.add_column(heading, justify="left" if heading == "table" else "right")
+        table.add_column(
+            heading, justify="left" if heading == "table" else "right", no_wrap=heading == "table"
+        )
     for name, counts in sorted(totals.items()):
         table.add_row(
             name, *(str(counts[k]) for k in ("inserted", "updated", "unchanged", "skipped"))
         )
-    out.print(table)
+    _console().print(table)
 
 
 def _demo(flights: int, seed: int, out_dir: Path) -> int:
     from ingest.demo_data import generate
 
     paths = generate(flights, seed, out_dir)
-    out.print(f"wrote {flights} flights in {len(paths)} page(s) to {out_dir}")
+    _console().print(f"wrote {flights} flights in {len(paths)} page(s) to {out_dir}")
     return 0
 
 

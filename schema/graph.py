@@ -1,4 +1,6 @@
-"""The GraphQL schema: node types (one per module), root ``Query`` composed per domain."""
+"""The GraphQL schema assembled: root ``Query`` composed per domain, the Federation
+subgraph, and the module-level ``schema`` (built when this module is first imported, which
+``import schema`` alone does not do: see ``schema/__init__.py``)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from schema.landing_location import LandingLocationQuery
 from schema.launch import LaunchQuery
 from schema.launcher import LauncherConfigQuery
 from schema.location import LocationQuery
+from schema.lookup_lists import LookupQuery
 from schema.pad import PadQuery
 from schema.root import NodeQuery
 from schema.scalars import SCALARS
@@ -54,6 +57,7 @@ class Query(
     AstronautQuery,
     SpaceStationQuery,
     DockingEventQuery,
+    LookupQuery,
     NodeQuery,
 ):
     pass

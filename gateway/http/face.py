@@ -1,4 +1,4 @@
-"""The HTTP face of /graphql: the view and the middleware around it."""
+"""The HTTP face of /graphql assembled: the view, its schema and the middleware around it."""
 
 from __future__ import annotations
 
