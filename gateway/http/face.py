@@ -46,24 +46,34 @@ def limits(settings: Settings) -> Limits:
     )
 
 
-def persisted_queries(settings: Settings) -> PersistedQueries:
+def persisted_queries(settings: Settings, guards: Guards) -> PersistedQueries:
+    """The APQ store (bounded by entries and bytes) and the trusted documents; a document is
+    registered only if it passes ``guards``' parse and structure checks."""
     store = (
         RedisStore(settings.redis_url, settings.apq_ttl)
         if settings.redis_url
-        else MemoryStore(settings.apq_cache_size)
+        else MemoryStore(settings.apq_cache_size, settings.apq_max_bytes)
     )
     manifest = load_manifest(settings.trusted_documents) if settings.trusted_documents else None
-    return PersistedQueries(store, manifest, only=settings.trusted_documents_only)
+    return PersistedQueries(
+        store,
+        manifest,
+        only=settings.trusted_documents_only,
+        guards=guards,
+        max_document_bytes=settings.max_body_bytes,
+    )
 
 
 def graphql_app(settings: Settings) -> GraphQLApp:
-    """The /graphql view for ``settings``: a schema guarded by their limits."""
+    """The /graphql view for ``settings``: a schema guarded by their limits. The guards'
+    caches are shared with APQ registration, so a registered document is parsed once."""
+    guards = Guards(limits(settings), max_bytes=settings.document_cache_max_bytes)
     served = build_schema(
         introspection=settings.introspection,
-        extensions=[Guards(limits(settings)), ContextPerOperation],
+        extensions=[guards, ContextPerOperation],
         compiled=settings.compiled_execution,
     )
-    return GraphQLApp(settings, served, persisted_queries(settings))
+    return GraphQLApp(settings, served, persisted_queries(settings, guards))
 
 
 def http_middleware(settings: Settings) -> list[Middleware]:

@@ -2,8 +2,10 @@
 
 APQ: a client sends ``extensions.persistedQuery.sha256Hash`` without the query; an unknown
 hash answers ``PERSISTED_QUERY_NOT_FOUND`` and the client repeats the request with the
-query, which registers it (after checking the hash). The store is an in-memory LRU, or Redis
-when ``REDIS_URL`` is set, so that every replica knows what any one has learnt.
+query, which registers it (after checking the hash). The store is an in-memory LRU bounded
+by entries and bytes, or Redis when ``REDIS_URL`` is set, so that every replica knows what
+any one has learnt. Only a document within the size cap that parses within the token limit
+and passes the structural limits is kept; any other still runs, and gets its usual errors.
 
 Trusted documents: a manifest (hash → document) loaded at start. With
 ``trusted_documents_only`` nothing else runs — neither unknown hashes nor free text that is
@@ -15,16 +17,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Protocol
 
 from gateway.http.errors import HttpError
 from gateway.http.params import Operation
+from schema.guards import Guards, Limits
+from schema.guards.budget import BoundedLru, text_bytes
 
 NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
 NOT_IN_LIST = "PERSISTED_QUERY_NOT_IN_LIST"
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+STORE_BYTES = 32_000_000  # the default of the apq_max_bytes setting
+DOCUMENT_BYTES = 262_144  # the default of max_body_bytes: no larger document is kept
 
 
 class PersistedQueryError(Exception):
@@ -45,23 +50,17 @@ class DocumentStore(Protocol):
 
 
 class MemoryStore:
-    """A bounded LRU: the least recently used query goes when ``size`` are kept."""
+    """A bounded LRU: the least recently used queries go when more than ``size`` are kept
+    or their text passes ``max_bytes``."""
 
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.queries: OrderedDict[str, str] = OrderedDict()
+    def __init__(self, size: int, max_bytes: int = STORE_BYTES) -> None:
+        self.queries: BoundedLru[str, str] = BoundedLru(size, max_bytes)
 
     async def get(self, sha256: str) -> str | None:
-        query = self.queries.get(sha256)
-        if query is not None:
-            self.queries.move_to_end(sha256)
-        return query
+        return self.queries.get(sha256)
 
     async def put(self, sha256: str, query: str) -> None:
-        self.queries[sha256] = query
-        self.queries.move_to_end(sha256)
-        while len(self.queries) > self.size:
-            self.queries.popitem(last=False)
+        self.queries.put(sha256, query, text_bytes(sha256, query))
 
     async def aclose(self) -> None:
         pass
@@ -113,15 +112,28 @@ def load_manifest(path: Path) -> dict[str, str]:
 
 
 class PersistedQueries:
-    """Turns an :class:`Operation` into the document to run, or refuses it."""
+    """Turns an :class:`Operation` into the document to run, or refuses it.
+
+    ``guards`` (the served schema's, whose parse cache the registration then shares) say
+    which documents may be registered; ``max_document_bytes`` caps their UTF-8 size.
+    """
 
     def __init__(
-        self, store: DocumentStore, trusted: dict[str, str] | None = None, only: bool = False
+        self,
+        store: DocumentStore,
+        trusted: dict[str, str] | None = None,
+        only: bool = False,
+        *,
+        guards: Guards | None = None,
+        max_document_bytes: int = DOCUMENT_BYTES,
     ) -> None:
         self.store = store
         self.trusted = trusted or {}
         self.trusted_texts = frozenset(self.trusted.values())
         self.only = only
+        # Without the schema's guards, checked with the default limits and nothing cached.
+        self.guards = guards or Guards(Limits(), max_bytes=0)
+        self.max_document_bytes = max_document_bytes
 
     async def document(self, operation: Operation) -> str | None:
         sha256 = self._requested_hash(operation)
@@ -146,9 +158,12 @@ class PersistedQueries:
             if found is None:
                 raise PersistedQueryError("PersistedQueryNotFound", NOT_FOUND)
             return found
-        if sha256_of(query) != sha256:
+        encoded = query.encode()
+        if hashlib.sha256(encoded).hexdigest() != sha256:
             raise HttpError(400, "provided sha does not match query", "BAD_REQUEST")
-        await self.store.put(sha256, query)
+        # Kept only if it could run: anything else runs unkept and gets its usual errors.
+        if len(encoded) <= self.max_document_bytes and self.guards.admits(query):
+            await self.store.put(sha256, query)
         return query
 
     @staticmethod

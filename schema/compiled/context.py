@@ -11,7 +11,6 @@ standard executor — queries are read-only — which reports graphql-core's own
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from graphql import (
@@ -28,6 +27,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from schema.compiled.plan import Planner, Untaught
 from schema.compiled.sql_run import execute_sql
 from schema.compiled.steps import ObjectPlan, Run
+from schema.guards.budget import BoundedLru, ast_bytes
 
 if TYPE_CHECKING:
     import strawberry
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_PLANNED_OPERATIONS = 512
+# An entry holds its operation node, and through its location the whole parsed document.
+MAX_PLANNED_BYTES = 32_000_000
 
 
 class _DirectiveVariables(Visitor):
@@ -76,20 +78,19 @@ class _Operation:
 class PlanCache:
     """Plans by (schema, operation node, values of the directive variables), LRU-bounded."""
 
-    def __init__(self, size: int = MAX_PLANNED_OPERATIONS) -> None:
+    def __init__(
+        self, size: int = MAX_PLANNED_OPERATIONS, max_bytes: int = MAX_PLANNED_BYTES
+    ) -> None:
         self.size = size
-        self.operations: OrderedDict[tuple[int, int], _Operation] = OrderedDict()
+        self.operations: BoundedLru[tuple[int, int], _Operation] = BoundedLru(size, max_bytes)
 
     def plan(self, executor: Any) -> ObjectPlan | str:
         """The plan of the executor's operation, or why it has none."""
         key = (id(executor.schema), id(executor.operation))
         entry = self.operations.get(key)
         if entry is None or not entry.matches(executor):
-            entry = self.operations[key] = _Operation(executor)
-            if len(self.operations) > self.size:
-                self.operations.popitem(last=False)
-        else:
-            self.operations.move_to_end(key)
+            entry = _Operation(executor)
+            self.operations.put(key, entry, ast_bytes(executor.operation))
         coerced = executor.variable_values.coerced
         values = tuple(coerced.get(name) for name in entry.variables)
         plan = entry.plans.get(values)

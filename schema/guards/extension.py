@@ -7,12 +7,13 @@
 4. after it, error masking (also applied by the HTTP view to errors raised outside).
 
 Each refusal is a GraphQL error with ``extensions.code``, raised before any resolver runs.
+The parses, verdicts and costs share one LRU bounded by entries and by estimated bytes, so
+distinct documents sent from outside cannot fill the memory.
 """
 
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,6 +24,7 @@ from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRul
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from schema.errors import BAD_USER_INPUT
+from schema.guards.budget import BoundedLru, ast_bytes, errors_bytes, text_bytes
 from schema.guards.codes import GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, TOKEN_LIMIT
 from schema.guards.cost import check_cost, operation_cost
 from schema.guards.limits import Limits, check_structure
@@ -32,42 +34,37 @@ from schema.guards.masking import mask_errors
 # ("… Did you mean 'destination'? Found: {…}."); names hold no "?".
 SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")
 CACHE_SIZE = 512  # distinct documents: a client app has tens, an attacker gets evicted
+CACHE_BYTES = 32_000_000  # the default of the document_cache_max_bytes setting
 COSTED_VARIABLES = 1024  # bytes of variables (JSON) beyond which a cost is not kept
 STRAWBERRY_RULES = (MaybeNullValidationRule, OneOfInputValidationRule)
 
 
-class _Lru:
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.items: OrderedDict[Any, Any] = OrderedDict()
-
-    def get(self, key: Any) -> Any:
-        value = self.items.get(key)
-        if value is not None:
-            self.items.move_to_end(key)
-        return value
-
-    def put(self, key: Any, value: Any) -> None:
-        self.items[key] = value
-        self.items.move_to_end(key)
-        while len(self.items) > self.size:
-            self.items.popitem(last=False)
-
-
 class Guards:
-    """Per-schema state (the caches) and a factory of per-request extensions."""
+    """Per-schema state (the caches) and a factory of per-request extensions.
 
-    def __init__(self, limits: Limits) -> None:
+    One LRU holds parsed documents, validation verdicts and costs (keys tagged by kind), so
+    ``max_bytes`` bounds them together; a document's entries are used together and age
+    together."""
+
+    def __init__(self, limits: Limits, max_bytes: int = CACHE_BYTES) -> None:
         self.limits = limits
-        self.documents = _Lru(CACHE_SIZE)
-        self.validations = _Lru(CACHE_SIZE)
-        self.costs = _Lru(CACHE_SIZE)
+        self.cache: BoundedLru[tuple[Any, ...], Any] = BoundedLru(3 * CACHE_SIZE, max_bytes)
 
     def __call__(self) -> GuardsExtension:
         return GuardsExtension(self)
 
+    def admits(self, query: str) -> bool:
+        """Whether ``query`` parses within the token limit and passes the structural limits
+        (what APQ asks before keeping a document); the parse is cached for the run."""
+        try:
+            document = self.parse(query)
+        except GraphQLError:
+            return False
+        return not check_structure(document, self.limits)
+
     def parse(self, query: str) -> DocumentNode:
-        document = self.documents.get(query)
+        key = ("document", query)
+        document = self.cache.get(key)
         if document is None:
             try:
                 document = parse(query, max_tokens=self.limits.max_tokens)
@@ -76,13 +73,15 @@ class Guards:
                 code = TOKEN_LIMIT if tokens else GRAPHQL_PARSE_FAILED
                 error.extensions = {**(error.extensions or {}), "code": code}
                 raise
-            self.documents.put(query, document)
+            # The key's text is the document's source: counted once, by ast_bytes.
+            self.cache.put(key, document, ast_bytes(document))
         return document
 
     def validate(self, execution_context: Any) -> list[GraphQLError]:
         rules = tuple(execution_context.validation_rules)
-        key = (execution_context.query, rules)
-        errors = self.validations.get(key)
+        query = execution_context.query
+        key = ("validation", query, rules)
+        errors = self.cache.get(key)
         if errors is None:
             document = execution_context.graphql_document
             errors = check_structure(document, self.limits) or validate(
@@ -98,7 +97,7 @@ class Guards:
                     # A scalar refused a literal: the client's mistake, readable as it is —
                     # not a server error to mask and log.
                     error.original_error = None
-            self.validations.put(key, errors)
+            self.cache.put(key, errors, text_bytes(query) + errors_bytes(errors))
         return list(errors)
 
     def cost(self, execution_context: Any) -> int:
@@ -111,8 +110,8 @@ class Guards:
             variables = None
         key = None
         if isinstance(context.query, str) and variables and len(variables) <= COSTED_VARIABLES:
-            key = (context.query, context.operation_name, variables)
-        cost = None if key is None else self.costs.get(key)
+            key = ("cost", context.query, context.operation_name, variables)
+        cost = None if key is None else self.cache.get(key)
         if cost is None:
             cost = operation_cost(
                 context.schema._schema,
@@ -122,7 +121,8 @@ class Guards:
                 self.limits,
             )
             if key is not None:
-                self.costs.put(key, cost)
+                size = text_bytes(context.query, context.operation_name, variables)
+                self.cache.put(key, cost, size)
         return int(cost)
 
 
@@ -148,7 +148,16 @@ class GuardsExtension(SchemaExtension):
 
     def on_operation(self) -> Iterator[None]:
         yield
-        result = self.execution_context.result
+        self._clean(self.execution_context.result)
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:  # type: ignore[override]
+        # Over a WebSocket each result goes out as it is yielded, before on_operation ends:
+        # it is masked here, before it leaves.
+        self._clean(result)
+        yield
+
+    def _clean(self, result: Any) -> None:
+        """Errors as a client may see them: masked, coded, without suggestions."""
         if result is not None and getattr(result, "errors", None):
             result.errors = mask_errors(result.errors)
             for error in result.errors:

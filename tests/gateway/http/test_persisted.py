@@ -11,6 +11,8 @@ import orjson
 import pytest
 import redis
 
+from gateway.http.params import Operation
+from gateway.http.persisted import DocumentStore, MemoryStore, PersistedQueries, RedisStore
 from gateway.settings import Settings
 from tests.conftest import require_service
 from tests.gateway.http.conftest import Client
@@ -161,3 +163,76 @@ async def test_a_manifest_without_enforcement_serves_its_hashes(
 def test_enforcement_needs_a_manifest() -> None:
     with pytest.raises(ValueError, match="needs a trusted_documents manifest"):
         Settings(trusted_documents_only=True)
+
+
+def nest(levels: int) -> str:
+    inner = "ll2Id"
+    for _ in range(levels):
+        inner = f"launch {{ flights {{ nodes {{ {inner} }} }} }}"
+    return f"{{ flight(ll2Id: 859) {{ {inner} }} }}"
+
+
+REFUSED = {
+    "over the token limit": ("{ " + "__typename " * 5001 + "}", "TOKEN_LIMIT_EXCEEDED"),
+    "over the depth limit": (nest(6), "DEPTH_LIMIT_EXCEEDED"),
+}
+
+
+@pytest.mark.parametrize(("refused", "code"), REFUSED.values(), ids=REFUSED.keys())
+async def test_a_document_over_the_limits_is_not_registered(
+    client: Client, store: dict, refused: str, code: str
+) -> None:
+    query = f"{refused} # {uuid.uuid4()}"
+    async with client(**store) as http:
+        plain = await http.post("/graphql", json={"query": query})
+        registering = await http.post(
+            "/graphql", json={"query": query, "extensions": persisted(query)}
+        )
+        later = await http.get(
+            "/graphql", params={"extensions": orjson.dumps(persisted(query)).decode()}
+        )
+    # Refused as it would be without APQ, and not kept.
+    assert registering.status_code == plain.status_code
+    assert registering.json() == plain.json()
+    assert registering.json()["errors"][0]["extensions"]["code"] == code
+    (error,) = later.json()["errors"]
+    assert error["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+
+
+async def test_the_memory_store_evicts_the_oldest_past_its_byte_budget() -> None:
+    store = MemoryStore(size=1000, max_bytes=1_000_000)
+    queries = [f"{{ __typename }} # {index:03d} {'x' * 100_000}" for index in range(30)]
+    for query in queries:
+        await store.put(sha256(query), query)
+        assert store.queries.bytes <= 1_000_000
+    kept = [query for query in queries if await store.get(sha256(query)) is not None]
+    assert kept == queries[-len(kept) :]  # the newest, and only they
+    assert 5 <= len(kept) < 10
+
+
+async def test_the_memory_store_evicts_the_oldest_past_its_size() -> None:
+    store = MemoryStore(size=2)
+    for query in ("{ a }", "{ b }", "{ c }"):
+        await store.put(sha256(query), query)
+    assert await store.get(sha256("{ a }")) is None
+    assert await store.get(sha256("{ c }")) == "{ c }"
+
+
+@pytest.mark.parametrize("kind", ["memory", "redis"])
+async def test_a_document_over_the_size_cap_is_not_registered(kind: str) -> None:
+    if kind == "redis":
+        require_redis()
+    documents: DocumentStore = (
+        RedisStore(REDIS_URL, ttl=60) if kind == "redis" else MemoryStore(size=10)
+    )
+    queries = PersistedQueries(documents, max_document_bytes=10_000)
+    small = f"{{ __typename }} # {uuid.uuid4()}"
+    large = small + " " * 10_000
+    try:
+        for query in (small, large):
+            operation = Operation(query, None, None, persisted(query))
+            assert await queries.document(operation) == query  # runs either way
+        assert await documents.get(sha256(small)) == small
+        assert await documents.get(sha256(large)) is None
+    finally:
+        await documents.aclose()

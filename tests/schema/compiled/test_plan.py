@@ -87,7 +87,8 @@ def test_a_plan_is_cached_per_value_of_the_skip_and_include_variables() -> None:
     for a in (True, False, True):
         for n in (1, 2):  # not a directive variable: no new plan
             assert explain(FAST, document, variables={"a": a, "n": n}) is None
-    (entry,) = [e for e in PLANS.operations.values() if e.operation is document.definitions[0]]
+    entries = [entry for entry, _ in PLANS.operations.entries.values()]
+    (entry,) = [e for e in entries if e.operation is document.definitions[0]]
     assert entry.variables == ("a",)
     assert sorted(entry.plans) == [(False,), (True,)]
 
