@@ -6,11 +6,24 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve test test-standard lint bench bench-smoke bench-ingest bench-load schema clean
 
-$(STAMP): pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test,bench]"
-	touch $(STAMP)
+SERVE_STAMP := $(VENV)/.installed-serve
+# uv installs the same pins in a fraction of pip's time; pip when uv is not there.
+INSTALL = $(if $(shell command -v uv),uv pip install --quiet --python $(BIN)/python,$(BIN)/pip install --quiet --disable-pip-version-check)
+
+$(VENV)/bin/python:
+	@echo "flightgraph: creating $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
+
+# What serving needs (make serve), then what the tests and benchmarks need on top.
+$(SERVE_STAMP): pyproject.toml | $(VENV)/bin/python
+	@echo "flightgraph: installing the server's dependencies (first run only)"
+	@$(INSTALL) -e .
+	@touch $@
+
+$(STAMP): pyproject.toml $(SERVE_STAMP)
+	@echo "flightgraph: installing the test and benchmark dependencies"
+	@$(INSTALL) -e ".[test,bench]"
+	@touch $@
 
 # JS test tools, pinned by each package-lock.json. Without npm the tests that need them skip
 # (CI sets FLIGHTGRAPH_REQUIRE_SERVICES=1, which turns such a skip into a failure).
@@ -19,11 +32,13 @@ NODE_STAMPS := $(addsuffix /node_modules/.package-lock.json,$(NODE_PROJECTS))
 
 %/node_modules/.package-lock.json: %/package-lock.json
 	@if command -v npm >/dev/null; then \
-		cd $* && npm ci --no-audit --no-fund --prefer-offline --loglevel=error; \
+		echo "flightgraph: npm ci in $*"; \
+		cd $* && npm ci --no-audit --no-fund --prefer-offline --loglevel=error >/dev/null; \
 	else echo "npm not found: tests needing $* will skip"; fi
 
-serve: $(STAMP) gateway/http/graphiql/node_modules/.package-lock.json
-	$(BIN)/flightgraph serve
+serve: $(SERVE_STAMP) gateway/http/graphiql/node_modules/.package-lock.json
+	@echo "flightgraph: serving (the first start loads the demo data) at http://127.0.0.1:8000/graphql"
+	@$(BIN)/flightgraph serve
 
 # pytest-xdist workers: two, as CI has two cores (much of the suite waits on processes,
 # sockets and fsync, so a second worker pays even beside PostgreSQL); 0 runs in one process.

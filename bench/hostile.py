@@ -277,6 +277,8 @@ async def main_async(args: argparse.Namespace) -> int:
             finally:
                 server.terminate()
                 server.wait(30)
+        if args.server_log:
+            args.server_log.write_bytes((Path(folder) / "server.log").read_bytes())
     figures = {
         "quiet": quiet,
         "mixed": mixed,
@@ -298,6 +300,7 @@ def main() -> int:
     parser.add_argument("--quiet-seconds", type=float, default=20)
     parser.add_argument("--flights", type=int, default=1000)
     parser.add_argument("--no-write", dest="write", action="store_false")
+    parser.add_argument("--server-log", type=Path, help="keep the server's log here")
     return asyncio.run(main_async(parser.parse_args()))
 
 
