@@ -34,7 +34,7 @@ from typing import Any
 import httpx
 import orjson
 
-from bench.load import MIX, free_port, one, rss_mib, wait_ready
+from bench.load import free_port, rss_mib, run_mix, wait_ready
 from bench.servers import LOAD_CORE, SERVER_CORE, pinned
 from gateway.http.apikeys import add_key
 
@@ -110,20 +110,14 @@ async def normal_load(base: str, keys: list[str], seconds: float) -> dict[str, A
     statuses: collections.Counter[str] = collections.Counter()
     deadline = time.monotonic() + seconds
 
+    def answered(_kind: str, ok: bool, took: float) -> None:
+        latencies.append(took)
+        statuses["ok" if ok else "failed"] += 1
+
     async def worker(offset: int, key: str) -> None:
         async with httpx.AsyncClient(base_url=base, headers={"x-api-key": key}, timeout=30) as http:
-            for kind, query, variables in itertools.islice(itertools.cycle(MIX), offset, None):
-                if time.monotonic() >= deadline:
-                    return
-                started = time.perf_counter()
-                try:
-                    ok = await one(http, kind, query, variables)
-                except httpx.HTTPError:
-                    ok = False
-                latencies.append(time.perf_counter() - started)
-                statuses["ok" if ok else "failed"] += 1
-                # A frontend's pace: each app asks a few times a second, not flat out.
-                await asyncio.sleep(PACE)
+            # A frontend's pace: each app asks a few times a second, not flat out.
+            await run_mix(http, offset, deadline, answered, pace=PACE)
 
     began = time.monotonic()
     await asyncio.gather(*(worker(i, key) for i, key in enumerate(keys)))

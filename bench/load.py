@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,28 @@ async def one(http: httpx.AsyncClient, kind: str, query: str, variables: dict) -
     return response.status_code == 200 and "errors" not in response.json()
 
 
+async def run_mix(
+    http: httpx.AsyncClient,
+    offset: int,
+    deadline: float,
+    answered: Callable[[str, bool, float], None],
+    pace: float = 0.0,
+) -> None:
+    """The mix in turn from ``offset`` until ``deadline``, each answer told to ``answered``
+    (kind, ok, seconds); ``pace`` seconds between requests (0: flat out)."""
+    for kind, query, variables in itertools.islice(itertools.cycle(MIX), offset, None):
+        if time.monotonic() >= deadline:
+            return
+        started = time.perf_counter()
+        try:
+            ok = await one(http, kind, query, variables)
+        except httpx.HTTPError:
+            ok = False
+        answered(kind, ok, time.perf_counter() - started)
+        if pace:
+            await asyncio.sleep(pace)
+
+
 async def load(base: str, seconds: float, connections: int) -> dict[str, Any]:
     latencies: list[float] = []
     errors = 0
@@ -117,19 +140,14 @@ async def load(base: str, seconds: float, connections: int) -> dict[str, Any]:
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
 
-    async def worker(offset: int, http: httpx.AsyncClient) -> None:
+    def answered(kind: str, ok: bool, took: float) -> None:
         nonlocal errors
-        for kind, query, variables in itertools.islice(itertools.cycle(MIX), offset, None):
-            if time.monotonic() >= deadline:
-                return
-            started = time.perf_counter()
-            try:
-                ok = await one(http, kind, query, variables)
-            except httpx.HTTPError:
-                ok = False
-            latencies.append(time.perf_counter() - started)
-            counts[kind] += 1
-            errors += not ok
+        latencies.append(took)
+        counts[kind] += 1
+        errors += not ok
+
+    async def worker(offset: int, http: httpx.AsyncClient) -> None:
+        await run_mix(http, offset, deadline, answered)
 
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
         began = time.monotonic()

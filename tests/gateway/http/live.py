@@ -4,45 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import uvicorn
-
 from gateway.app import create_app
 from gateway.settings import Settings
 from tests.conftest import require_service
+from tests.gateway.http.served import uvicorn_serving
 
 JS = Path(__file__).resolve().parent / "js"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextlib.contextmanager
 def serve(app: Any) -> Iterator[str]:
     """``app`` on a free loopback port until the block ends; yields its base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server.started, "uvicorn did not start"
-    try:
+    with uvicorn_serving(app) as port:
         yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def serve_settings(settings: Settings) -> contextlib.AbstractContextManager[str]:

@@ -24,7 +24,8 @@ from gateway.http.database import engine_options
 from gateway.settings import Settings
 from store.engine import create_engine
 from tests.conftest import SEED_FLIGHT, require_service, shared_file
-from tests.gateway.http.live import free_port, serve
+from tests.gateway.http.live import serve
+from tests.processes import free_port
 
 PG_BIN = Path("/usr/lib/postgresql")
 QUERY = {"query": "{ flight(ll2Id: 859) { ll2Id launch { name pad { name } } } }"}
