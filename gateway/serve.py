@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -121,6 +122,9 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         # Frames over the guard's limit are refused by uvicorn before they are buffered
         # (its default would take 16 MiB first); the guard closes with 1009 at the same size.
         "ws_max_size": settings.ws_max_message_bytes,
+        # Requests in flight at SIGTERM may finish (they are bounded by the execution
+        # timeout); past that the server stops anyway instead of waiting on a client.
+        "timeout_graceful_shutdown": math.ceil(settings.execution_timeout) + 5,
     }
 
 
