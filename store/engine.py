@@ -83,7 +83,8 @@ def _interrupt_after(engine: AsyncEngine, seconds: float) -> None:
     ends, whoever waits for it, and holds its connection (and a shutdown) meanwhile. Each
     connection gets a progress handler that interrupts the statement once it has run past
     its deadline; the deadline is set as the statement starts and cleared when it ends, so a
-    COMMIT or ROLLBACK that follows is never interrupted."""
+    COMMIT or ROLLBACK that follows is never interrupted. A statement whose request was
+    cancelled is interrupted at once."""
 
     @event.listens_for(engine.sync_engine, "connect")
     def install(_dbapi_connection: Any, record: Any) -> None:
@@ -110,8 +111,14 @@ def _interrupt_after(engine: AsyncEngine, seconds: float) -> None:
     @event.listens_for(engine.sync_engine, "handle_error")
     def failed(context: Any) -> None:
         connection = context.connection
-        if connection is not None and not connection.closed and (found := cell(connection)):
-            found[0] = math.inf
+        if connection is None or connection.closed or not (found := cell(connection)):
+            return
+        if isinstance(context.original_exception, Exception):
+            found[0] = math.inf  # the statement has ended
+        else:
+            # The awaiting task was cancelled (its request timed out, its client left) while
+            # the statement still runs in the driver's thread: stop it now, not at its deadline.
+            found[0] = -math.inf
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:

@@ -173,3 +173,23 @@ def test_what_counts_as_the_database_being_unavailable(
     error: BaseException, unavailable: bool
 ) -> None:
     assert is_unavailable(error) is unavailable
+
+
+async def test_a_cancelled_sqlite_statement_is_interrupted_at_once(tmp_path: Path) -> None:
+    """A request that times out (or whose client leaves) cancels its task: the statement in
+    the driver's thread must stop then, not run on to its own deadline holding the
+    connection."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'served.db'}"
+    settings = Settings(database_url=url, db_pool_size=1, db_statement_timeout_ms=30_000)
+    engine = create_engine(url, **engine_options(settings))
+    try:
+        started = time.monotonic()
+        with pytest.raises(TimeoutError):
+            async with asyncio.timeout(0.3), engine.connect() as conn:
+                await conn.execute(RUNAWAY)
+        assert time.monotonic() - started < 5  # not the 30 s deadline (a bound)
+        async with engine.connect() as conn:  # the pool's one connection serves again
+            assert (await conn.execute(text("SELECT 1"))).scalar() == 1
+        assert time.monotonic() - started < 5
+    finally:
+        await engine.dispose()
