@@ -94,7 +94,7 @@ class FilterLimits:
     max_in: int = 100  # items of one ``in``
     max_text: int = 200  # characters of one text operand (and of a search)
     max_search_terms: int = 10
-    max_nesting: int = 6  # and/or/not inside each other
+    max_nesting: int = 6  # or/not inside each other (an and inside an and is one level)
 
 
 def check_size(item: Filter | None, limits: FilterLimits = FilterLimits()) -> None:
@@ -108,10 +108,13 @@ def check_size(item: Filter | None, limits: FilterLimits = FilterLimits()) -> No
     def walk(current: Filter, depth: int) -> None:
         nonlocal conditions
         if depth > limits.max_nesting:
-            raise FilterError(f"and/or/not nest more than {limits.max_nesting} levels deep")
+            raise FilterError(f"or/not nest more than {limits.max_nesting} levels deep")
         if isinstance(current, AllOf | AnyOf):
+            # Only a choice (or) opens a level: "all of" is what a filter input's fields
+            # already mean, however it is written.
+            inner_depth = depth + 1 if isinstance(current, AnyOf) else depth
             for inner in current.items:
-                walk(inner, depth + 1)
+                walk(inner, inner_depth)
             return
         if isinstance(current, Not):
             walk(current.item, depth + 1)

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_PLANNED_OPERATIONS = 512
+# Plans of one operation, one per combination of @skip/@include variable values (2^n).
+MAX_PLANS_PER_OPERATION = 16
 # An entry holds its operation node, and through its location the whole parsed document.
 MAX_PLANNED_BYTES = 32_000_000
 
@@ -81,7 +83,6 @@ class PlanCache:
     def __init__(
         self, size: int = MAX_PLANNED_OPERATIONS, max_bytes: int = MAX_PLANNED_BYTES
     ) -> None:
-        self.size = size
         self.operations: BoundedLru[tuple[int, int], _Operation] = BoundedLru(size, max_bytes)
 
     def plan(self, executor: Any) -> ObjectPlan | str:
@@ -95,6 +96,8 @@ class PlanCache:
         values = tuple(coerced.get(name) for name in entry.variables)
         plan = entry.plans.get(values)
         if plan is None:
+            if len(entry.plans) >= MAX_PLANS_PER_OPERATION:
+                entry.plans.pop(next(iter(entry.plans)))  # the oldest combination
             try:
                 plan = Planner(executor).operation()
             except Untaught as reason:

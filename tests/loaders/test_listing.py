@@ -19,6 +19,8 @@ LIMITS = FilterLimits(max_conditions=5, max_in=3, max_text=10, max_search_terms=
         Search("two words"),
         AnyOf(tuple(Condition("status", "eq", i) for i in range(5))),
         Not(AllOf((Condition("status", "eq", 1),))),
+        # "all of" opens no level, however deep (a filter input's fields are "all of")
+        AllOf((AllOf((AllOf((AllOf((Not(AnyOf((Condition("x", "eq", 1),))),)),)),)),)),
     ],
 )
 def test_filters_at_the_limits_pass(item: object) -> None:
@@ -39,6 +41,7 @@ def test_filters_at_the_limits_pass(item: object) -> None:
             "more than 5",
         ),
         (Not(Not(Not(Condition("status", "eq", 1)))), "nest more than 2"),
+        (AnyOf((Not(AnyOf((Condition("x", "eq", 1),))),)), "nest more than 2"),
     ],
 )
 def test_filters_over_a_limit_are_refused(item: object, message: str) -> None:

@@ -234,6 +234,17 @@ async def test_filters_within_the_limits_still_answer(http: httpx.AsyncClient) -
     assert response.json()["data"]["launches"]["totalCount"] > 0
 
 
+async def test_and_with_siblings_nests_as_deep_as_a_client_writes_it(
+    http: httpx.AsyncClient,
+) -> None:
+    nested: dict[str, Any] = {"year": {"gte": 1900}}
+    for _ in range(8):  # each level: a condition beside an `and` (an implicit "all of")
+        nested = {"year": {"gte": 1900}, "and": [nested]}
+    response = await http.post("/graphql", json=launches("$f", {"f": nested}), headers=STRICT)
+    assert "errors" not in response.json(), response.text[:300]
+    assert response.json()["data"]["launches"]["totalCount"] > 0
+
+
 async def test_rest_search_of_160_words_is_a_400(http: httpx.AsyncClient) -> None:
     search = "+".join(["a"] * 160)
     started = time.monotonic()

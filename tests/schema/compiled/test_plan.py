@@ -7,7 +7,7 @@ from graphql import parse
 
 from schema import build_schema
 from schema.compiled import explain
-from schema.compiled.context import PLANS
+from schema.compiled.context import MAX_PLANS_PER_OPERATION, PLANS
 from schema.compiled.plan import UNTAUGHT
 
 FAST = build_schema(compiled=True)
@@ -91,6 +91,20 @@ def test_a_plan_is_cached_per_value_of_the_skip_and_include_variables() -> None:
     (entry,) = [e for e in entries if e.operation is document.definitions[0]]
     assert entry.variables == ("a",)
     assert sorted(entry.plans) == [(False,), (True,)]
+
+
+def test_an_operation_keeps_a_bounded_number_of_plans() -> None:
+    """Each combination of @include values is a plan: 2^n of them for n variables."""
+    names = [f"v{i}" for i in range(6)]
+    signature = ", ".join(f"${name}: Boolean!" for name in names)
+    fields = " ".join(f"f{i}: ll2Id @include(if: ${name})" for i, name in enumerate(names))
+    document = parse(f"query({signature}) {{ flights(first: 1) {{ nodes {{ {fields} }} }} }}")
+    for combination in range(40):
+        variables = {name: bool(combination >> i & 1) for i, name in enumerate(names)}
+        assert explain(FAST, document, variables=variables) is None
+    entries = [entry for entry, _ in PLANS.operations.entries.values()]
+    (entry,) = [e for e in entries if e.operation is document.definitions[0]]
+    assert len(entry.plans) == MAX_PLANS_PER_OPERATION
 
 
 def test_a_skipped_introspection_field_does_not_stop_compilation() -> None:
