@@ -12,6 +12,7 @@ given a bucket of its own; without one, ``X-API-Key`` is ignored and the address
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import time
@@ -29,9 +30,10 @@ from gateway.http.identity import client_identity
 log = logging.getLogger("flightgraph.ratelimit")
 
 EXEMPT = ("/healthz", "/readyz", "/metrics")
+CHARGE = "rate_limit_charge"  # in the request's state: takes more tokens from its bucket
 MAX_CLIENTS = 100_000  # in-memory buckets kept; the least recently seen go first
 
-# KEYS[1]: the bucket; ARGV: rate, burst. Returns {allowed, seconds to wait}.
+# KEYS[1]: the bucket; ARGV: rate, burst, tokens taken. Returns {allowed, seconds to wait}.
 BUCKET_SCRIPT = """
 local rate, burst = tonumber(ARGV[1]), tonumber(ARGV[2])
 local clock = redis.call('TIME')
@@ -40,8 +42,9 @@ local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
 local tokens = tonumber(state[1]) or burst
 local at = tonumber(state[2]) or now
 tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
+local count = tonumber(ARGV[3]) or 1
 local allowed, wait = 0, 0
-if tokens >= 1 then tokens = tokens - 1; allowed = 1 else wait = (1 - tokens) / rate end
+if tokens >= count then tokens = tokens - count; allowed = 1 else wait = (count - tokens) / rate end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return {allowed, tostring(wait)}
@@ -53,16 +56,16 @@ class MemoryBuckets:
         self.rate, self.burst = rate, burst
         self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
 
-    async def take(self, client: str) -> float:
-        """0 when a request may go now, else the seconds until it may."""
+    async def take(self, client: str, count: int = 1) -> float:
+        """0 when ``count`` requests may go now, else the seconds until they may."""
         now = time.monotonic()
         tokens, at = self.buckets.get(client, (float(self.burst), now))
         tokens = min(self.burst, tokens + (now - at) * self.rate)
         wait = 0.0
-        if tokens >= 1:
-            tokens -= 1
+        if tokens >= count:
+            tokens -= count
         else:
-            wait = (1 - tokens) / self.rate
+            wait = (count - tokens) / self.rate
         self.buckets[client] = (tokens, now)
         self.buckets.move_to_end(client)
         while len(self.buckets) > MAX_CLIENTS:
@@ -83,10 +86,10 @@ class RedisBuckets:
         self.script = self.client.register_script(BUCKET_SCRIPT)
         self.rate, self.burst = rate, burst
 
-    async def take(self, client: str) -> float:
+    async def take(self, client: str, count: int = 1) -> float:
         try:
             allowed, wait = await self.script(
-                keys=[self.PREFIX + client], args=[self.rate, self.burst]
+                keys=[self.PREFIX + client], args=[self.rate, self.burst, count]
             )
         except Exception as error:  # any Redis failure: let the request through
             log.warning("rate limiter unavailable, not limiting: %s", error)
@@ -129,14 +132,19 @@ class RateLimit:
             return
         wait = await self.buckets.take(identity)
         if wait <= 0:
+            # A batched POST runs several operations: the view charges the rest of them.
+            scope.setdefault("state", {})[CHARGE] = functools.partial(self.buckets.take, identity)
             await self.app(scope, receive, send)
             return
-        seconds = max(1, math.ceil(wait))
-        message = f"Too many requests: retry in {seconds} s."
-        extensions = {"code": "RATE_LIMITED", "retryAfter": seconds}
-        headers = {"Retry-After": str(seconds), **closing(scope)}
-        response = json_error(429, message, extensions, headers)
-        await response(scope, receive, send)
+        await too_many(wait, scope)(scope, receive, send)
+
+
+def too_many(wait: float, scope: Scope) -> Response:
+    """429 with ``Retry-After`` for a client that must wait ``wait`` seconds."""
+    seconds = max(1, math.ceil(wait))
+    message = f"Too many requests: retry in {seconds} s."
+    extensions = {"code": "RATE_LIMITED", "retryAfter": seconds}
+    return json_error(429, message, extensions, {"Retry-After": str(seconds), **closing(scope)})
 
 
 def closing(scope: Scope) -> dict[str, str]:

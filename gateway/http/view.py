@@ -32,6 +32,7 @@ from gateway.http import params
 from gateway.http.errors import HttpError
 from gateway.http.graphiql import graphiql_page
 from gateway.http.persisted import PersistedQueries, PersistedQueryError
+from gateway.http.ratelimit import CHARGE, too_many
 from gateway.http.responses import GRAPHQL_RESPONSE, encode, negotiate
 from schema.guards import SERVICE_UNAVAILABLE, TIMEOUT, mask_errors
 
@@ -164,6 +165,12 @@ class GraphQLApp(GraphQL[Context, None]):
         context: Context,
         media_type: str,
     ) -> Response:
+        # Each operation counts against the rate limit: the request took one token.
+        charge = request.scope.get("state", {}).get(CHARGE)
+        if charge is not None and len(operations) > 1:
+            wait = await charge(len(operations) - 1)
+            if wait > 0:
+                return too_many(wait, request.scope)
         # One context for the batch: its operations share loaders, so they batch together.
         outcomes = await asyncio.gather(*(self.run_http(request, op, context) for op in operations))
         unavailable = any(outcome.unavailable for outcome in outcomes)

@@ -155,6 +155,21 @@ async def test_fifty_made_up_keys_get_no_more_than_the_burst(app_from: Any, stor
     assert answers == [200] * 5 + [429] * 45
 
 
+async def test_each_operation_of_a_batch_takes_a_token(app_from: Any, store: dict) -> None:
+    """One POST of 4 operations is 4 requests' worth; a batch the bucket cannot pay for is
+    refused, and takes nothing beyond the request's own token."""
+    async with app_from(new_address(), rate_limit=0.01, rate_limit_burst=6, **store) as http:
+        four = await http.post("/graphql", json=[FLIGHT] * 4)  # 2 tokens left
+        three = await http.post("/graphql", json=[FLIGHT] * 3)  # 1 taken, 2 more wanted
+        one = await http.post("/graphql", json=FLIGHT)  # the last token
+        after = await http.post("/graphql", json=FLIGHT)
+    assert four.status_code == 200 and len(four.json()) == 4
+    assert three.status_code == 429
+    assert three.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+    assert one.status_code == 200
+    assert after.status_code == 429
+
+
 async def test_replicas_share_buckets_through_redis(app_from: Any) -> None:
     require_redis()
     address = new_address()
