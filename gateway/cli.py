@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--flights", type=int, default=1000)
     demo.add_argument("--seed", type=int, default=2023)
     demo.add_argument("--out", type=Path, required=True)
+    demo.add_argument(
+        "--hostile",
+        action="store_true",
+        help="odd text everywhere (HTML, SQL-looking, unicode, empty names): the tests' data",
+    )
     return parser
 
 
@@ -125,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "keys":
             return _keys(args.file or settings.api_keys_file, args.keys_command, args)
         if args.command == "demo-data":
-            return _demo(args.flights, args.seed, args.out)
+            return _demo(args.flights, args.seed, args.out, args.hostile)
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
@@ -361,10 +366,10 @@ def _print_summary(totals: dict[str, Counter[str]], files: int, failed: int) -> 
     _console().print(table)
 
 
-def _demo(flights: int, seed: int, out_dir: Path) -> int:
+def _demo(flights: int, seed: int, out_dir: Path, hostile: bool) -> int:
     from ingest.demo_data import generate
 
-    paths = generate(flights, seed, out_dir)
+    paths = generate(flights, seed, out_dir, hostile=hostile)
     _console().print(f"wrote {flights} flights in {len(paths)} page(s) to {out_dir}")
     return 0
 

@@ -94,10 +94,11 @@ DEMO_SEED = 2023
 
 @pytest.fixture(scope="session")
 def demo_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """~1,000 generated LL2 detailed flights, written once per session."""
+    """~1,000 generated LL2 detailed flights, written once per session: the hostile data
+    set, so that every test meets odd text (HTML, SQL-looking, unicode, empty names)."""
     from ingest.demo_data import generate
 
-    return generate(DEMO_FLIGHTS, DEMO_SEED, tmp_path_factory.mktemp("demo"))
+    return generate(DEMO_FLIGHTS, DEMO_SEED, tmp_path_factory.mktemp("demo"), hostile=True)
 
 
 @pytest.fixture(scope="session")

@@ -79,7 +79,11 @@ query SpacecraftFlights {
 # at a time: run it, copy pageInfo.endCursor into
 # the "after" variable (below), run it again.
 query AgencyLaunchHistory($after: String) {
-  agencies(first: 1, orderBy: TOTAL_LAUNCH_COUNT_DESC) {
+  agencies(
+    first: 1
+    orderBy: TOTAL_LAUNCH_COUNT_DESC
+    filter: { totalLaunchCount: { isNull: false } }
+  ) {
     nodes {
       name
       totalLaunchCount

@@ -1,4 +1,6 @@
-"""ingest.demo_data: deterministic pages, the seed flight's exact shape, one value per id."""
+"""ingest.demo_data: deterministic pages, the seed flight's exact shape, one value per id —
+on the default (realistic) data set and on the hostile one the tests use; hostile text only
+on request."""
 
 from __future__ import annotations
 
@@ -15,12 +17,19 @@ from typing import Any
 import orjson
 import pytest
 
+from ingest.demo_craft import realistic_catalog
 from ingest.demo_data import PAGE_SIZE, generate, iter_flights
+from ingest.demo_hostile import AGENCY_NAMES, ODD_TEXT, hostile_catalog
+from ingest.demo_lookups import BODY_STATS
+from ingest.demo_plan import draw
+from ingest.demo_tally import count
+from ingest.demo_world import World
 
-SEED_FLIGHT = (
-    Path(__file__).resolve().parents[3]
-    / "shared/ll2/samples/spacecraft_flights/2.3.0_detailed_single_flight859_seed.json"
-)
+SAMPLES = Path(__file__).resolve().parents[3] / "shared/ll2/samples"
+SEED_FLIGHT = SAMPLES / "spacecraft_flights/2.3.0_detailed_single_flight859_seed.json"
+# A page of real LL2 2.3.0 launches: its missions list agencies in full (with counters).
+LAUNCHES = SAMPLES / "launches/2.3.0_normal_upcoming-results-array_10_astroshare.json"
+MODES = ("default", "hostile")
 API = "https://ll.thespacedevs.com/2.3.0/"
 PAGES = f"{API}spacecraft_flights/?limit=100&mode=detailed"
 DURATION = re.compile(r"^P(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$")
@@ -31,18 +40,32 @@ NULLABLE |= {"landing", "location", "manufacturer", "language"}
 NEVER_NULL = {"id", "url", "response_mode", "net", "window_start", "window_end", "last_updated"}
 
 
+def shared_json(path: Path) -> Any:
+    if not path.exists():
+        if os.environ.get("FLIGHTGRAPH_REQUIRE_SERVICES") == "1":
+            pytest.fail(f"{path} is missing")
+        pytest.skip(f"../shared unavailable: {path} is missing")
+    return json.loads(path.read_text())
+
+
 @pytest.fixture(scope="module")
 def seed() -> dict[str, Any]:
-    if not SEED_FLIGHT.exists():
-        if os.environ.get("FLIGHTGRAPH_REQUIRE_SERVICES") == "1":
-            pytest.fail(f"{SEED_FLIGHT} is missing")
-        pytest.skip(f"../shared unavailable: {SEED_FLIGHT} is missing")
-    return json.loads(SEED_FLIGHT.read_text())
+    return shared_json(SEED_FLIGHT)
 
 
 @pytest.fixture(scope="module")
-def flights() -> list[dict[str, Any]]:
-    return list(iter_flights(1000, seed=7))
+def mission_agency() -> dict[str, Any]:
+    return shared_json(LAUNCHES)[1]["mission"]["agencies"][0]
+
+
+@pytest.fixture(scope="module", params=MODES)
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(scope="module")
+def flights(mode: str) -> list[dict[str, Any]]:
+    return list(iter_flights(1000, seed=7, hostile=mode == "hostile"))
 
 
 def walk(value: Any) -> Iterator[dict[str, Any]]:
@@ -123,10 +146,12 @@ def templates(seed: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 class ShapeCheck:
-    """Walks a template and a value in parallel, collecting every difference."""
+    """Walks a template and a value in parallel, collecting every difference. A mission's
+    agencies are checked against LL2's own (AgencyDetailed keys, with the counters)."""
 
-    def __init__(self, seed: dict[str, Any]) -> None:
+    def __init__(self, seed: dict[str, Any], mission_agency: dict[str, Any]) -> None:
         self.list_items, self.null_templates = templates(seed)
+        self.mission_agency = mission_agency
         self.errors: list[str] = []
 
     def check(self, template: Any, value: Any, path: str, key: str = "") -> None:
@@ -164,20 +189,29 @@ class ShapeCheck:
             self.errors.append(f"{path}: {type(value).__name__}, not list")
             return
         item = template[0] if template else self.list_items.get(key)
+        if key == "agencies" and path.endswith(".mission.agencies"):
+            item = self.mission_agency
         if item is None and value:
             self.errors.append(f"{path}: expected an empty list")
         for n, element in enumerate(value if item is not None else []):
             self.check(item, element, f"{path}[{n}]", key)
 
 
+def without_stats(body: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in body.items() if k not in BODY_STATS}
+
+
 def read_pages(paths: list[Path]) -> list[dict[str, Any]]:
     return [orjson.loads(path.read_bytes()) for path in paths]
 
 
-def test_same_seed_writes_identical_bytes_and_another_seed_does_not(tmp_path: Path) -> None:
-    first = generate(250, 3, tmp_path / "a")
-    again = generate(250, 3, tmp_path / "b")
-    other = generate(250, 4, tmp_path / "c")
+@pytest.mark.parametrize("hostile", [False, True])
+def test_same_seed_writes_identical_bytes_and_another_seed_does_not(
+    tmp_path: Path, hostile: bool
+) -> None:
+    first = generate(250, 3, tmp_path / "a", hostile=hostile)
+    again = generate(250, 3, tmp_path / "b", hostile=hostile)
+    other = generate(250, 4, tmp_path / "c", hostile=hostile)
 
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
     assert [p.read_bytes() for p in first] != [p.read_bytes() for p in other]
@@ -188,6 +222,7 @@ def test_output_does_not_depend_on_the_process(tmp_path: Path) -> None:
     script = (
         "import hashlib, sys; from pathlib import Path; from ingest.demo_data import generate; "
         "paths = generate(120, 11, Path(sys.argv[1])); "
+        "paths += generate(120, 11, Path(sys.argv[1]) / 'h', hostile=True); "
         "print(hashlib.sha256(b''.join(p.read_bytes() for p in paths)).hexdigest())"
     )
     root = str(Path(__file__).resolve().parents[2])
@@ -231,10 +266,17 @@ def test_page_edges_full_last_page_and_no_flights(tmp_path: Path) -> None:
         generate(-1, 1, tmp_path / "negative")
 
 
-def test_iter_flights_yields_what_generate_writes(tmp_path: Path) -> None:
-    pages = read_pages(generate(150, 9, tmp_path))
+@pytest.mark.parametrize("hostile", [False, True])
+def test_iter_flights_yields_what_generate_writes(tmp_path: Path, hostile: bool) -> None:
+    pages = read_pages(generate(150, 9, tmp_path, hostile=hostile))
 
-    assert [f for page in pages for f in page["results"]] == list(iter_flights(150, 9))
+    assert [f for page in pages for f in page["results"]] == list(
+        iter_flights(150, 9, hostile=hostile)
+    )
+
+
+def test_the_default_set_differs_from_the_hostile_one() -> None:
+    assert list(iter_flights(20, 9)) != list(iter_flights(20, 9, hostile=True))
 
 
 def test_iter_flights_yields_independent_copies() -> None:
@@ -246,9 +288,9 @@ def test_iter_flights_yields_independent_copies() -> None:
 
 
 def test_every_flight_has_the_seed_flights_exact_shape(
-    seed: dict[str, Any], flights: list[dict[str, Any]]
+    seed: dict[str, Any], mission_agency: dict[str, Any], flights: list[dict[str, Any]]
 ) -> None:
-    checker = ShapeCheck(seed)
+    checker = ShapeCheck(seed, mission_agency)
     for flight in flights:
         checker.check(seed, flight, f"flight {flight['id']}")
 
@@ -304,7 +346,8 @@ def test_lookups_reuse_ll2_ids_with_ll2_values(
     seed: dict[str, Any], flights: list[dict[str, Any]]
 ) -> None:
     seed_launch = seed["launch"]
-    earth = seed_launch["pad"]["location"]["celestial_body"]
+    # Earth as LL2 gives it, but for its statistics: the data set's own (see test_demo_realism).
+    earth = without_stats(seed_launch["pad"]["location"]["celestial_body"])
     expected = {
         ("license", 1): seed_launch["image"]["license"],
         ("license", 4): earth["image"]["license"],
@@ -318,14 +361,15 @@ def test_lookups_reuse_ll2_ids_with_ll2_values(
         launch = flight["launch"]
         found[("launch_status", launch["status"]["id"])] = launch["status"]
         found[("net_precision", launch["net_precision"]["id"])] = launch["net_precision"]
-        found[("country", launch["pad"]["country"]["id"])] = launch["pad"]["country"]
         if flight["landing"]:
             found[("landing_type", flight["landing"]["type"]["id"])] = flight["landing"]["type"]
         for obj in walk(flight):
+            if "alpha_3_code" in obj:
+                found[("country", obj["id"])] = obj
             if "license" in obj:
                 found[("license", obj["license"]["id"])] = obj["license"]
-            if obj.get("length_of_day") and obj["id"] == 1 and "failed_landings" in obj:
-                assert obj == earth
+            if obj.get("length_of_day") and obj["id"] == 1:
+                assert without_stats(obj) == earth
 
     assert {key: found.get(key) for key in expected} == expected
 
@@ -351,7 +395,7 @@ def test_flights_share_spacecraft_pads_and_astronauts(flights: list[dict[str, An
     assert len({s["id"] for s in seats}) == len(seats)  # a crew seat belongs to one flight
 
 
-def test_data_exercises_every_relation(flights: list[dict[str, Any]]) -> None:
+def test_data_exercises_every_relation(mode: str, flights: list[dict[str, Any]]) -> None:
     launches = [f["launch"] for f in flights]
     missions = [launch["mission"] for launch in launches if launch["mission"]]
     bodies = {launch["pad"]["location"]["celestial_body"]["name"] for launch in launches}
@@ -372,10 +416,17 @@ def test_data_exercises_every_relation(flights: list[dict[str, Any]]) -> None:
             f["landing"] and f["landing"]["landing_location"]["location"] for f in flights
         ),
         "null landing": any(f["landing"] is None for f in flights),
-        "null mission": any(launch["mission"] is None for launch in launches),
-        "null provider": any(launch["launch_service_provider"] is None for launch in launches),
-        "off-Earth pad": bodies - {"Earth"} != set(),
+        "failed landing": any(f["landing"] and f["landing"]["success"] is False for f in flights),
+        "suborbital": any(m["orbit"]["abbrev"] == "Sub" for m in missions),
     }
+    if mode == "hostile":  # what only the test data set has
+        present |= {
+            "null mission": any(launch["mission"] is None for launch in launches),
+            "null provider": any(launch["launch_service_provider"] is None for launch in launches),
+            "off-Earth pad": bodies - {"Earth"} != set(),
+        }
+    else:
+        assert bodies == {"Earth"}
 
     assert [name for name, seen in present.items() if not seen] == []
 
@@ -394,7 +445,25 @@ def test_dates_are_ordered_and_span_past_and_future(flights: list[dict[str, Any]
     assert len({f["launch"]["last_updated"] for f in flights}) > 900
 
 
-def test_values_include_the_awkward_cases(flights: list[dict[str, Any]]) -> None:
+def hostile_markers() -> list[str]:
+    """Text that only the hostile data set may hold."""
+    return [text for text in ODD_TEXT if text] + [name for name, _ in AGENCY_NAMES if name]
+
+
+@pytest.mark.parametrize("seed", [7, 2023])
+def test_the_default_set_holds_no_hostile_text(seed: int) -> None:
+    flights = list(iter_flights(2000, seed))
+    texts = set(strings(flights))
+    markers = [*hostile_markers(), "<", "DROP TABLE", "🚀", "\u0421"]
+    names = [o["name"] for o in walk(flights) if isinstance(o.get("name"), str)]
+
+    assert [m for m in markers if any(m in t for t in texts)] == []
+    assert [n for n in names if not n.strip()] == []  # every name says something
+    assert not any(isinstance(n, int) and n > 2**31 for o in walk(flights) for n in o.values())
+
+
+def test_values_include_the_awkward_cases() -> None:
+    flights = list(iter_flights(1000, seed=7, hostile=True))
     texts = set(strings(flights))
     numbers = [v for o in walk(flights) for v in o.values() if isinstance(v, (int, float))]
 
@@ -402,6 +471,24 @@ def test_values_include_the_awkward_cases(flights: list[dict[str, Any]]) -> None
     assert any("'" in t for t in texts) and any('"' in t for t in texts)
     assert any("天宫" in t for t in texts) and any("🚀" in t for t in texts)
     assert "" in texts
+    assert sum(any(m in t for t in texts) for m in hostile_markers()) > 10
     assert any(isinstance(n, int) and n > 2**31 for n in numbers)
     assert any(isinstance(n, float) and n < 0 for n in numbers)
     assert any(isinstance(n, float) and n > 1e20 for n in numbers)
+
+
+@pytest.mark.parametrize("hostile", [False, True])
+def test_a_rebuilt_spacecraft_or_astronaut_comes_out_the_same(hostile: bool) -> None:
+    # Both are built on demand and cached; after an eviction (100k flights) they are built
+    # again, between other draws, and must not change.
+    catalog = hostile_catalog(5) if hostile else realistic_catalog()
+    plan = draw(catalog, 300, 5)
+    world = World(plan, count(plan), 5)
+    builds = {
+        "astronaut": (world.astronaut.__wrapped__, range(plan.astronauts)),  # type: ignore[attr-defined]
+        "spacecraft": (world.spacecraft.__wrapped__, sorted(set(plan.vehicle))),  # type: ignore[attr-defined]
+    }
+    for kind, (build, numbers) in builds.items():
+        first = [build(n) for n in numbers]
+        world.images.get("another image", 1.0)  # the world's own Random moves on meanwhile
+        assert [build(n) for n in reversed(numbers)][::-1] == first, kind
