@@ -37,7 +37,7 @@ NODE_STAMPS := $(addsuffix /node_modules/.package-lock.json,$(NODE_PROJECTS))
 	else echo "npm not found: tests needing $* will skip"; fi
 
 serve: $(SERVE_STAMP) gateway/http/graphiql/node_modules/.package-lock.json
-	@echo "flightgraph: serving (the first start loads the demo data) at http://127.0.0.1:8000/graphql"
+	@echo "flightgraph: starting the server (GraphiQL at /graphql; the first start loads demo data)"
 	@$(BIN)/flightgraph serve
 
 # pytest-xdist workers: two, as CI has two cores (much of the suite waits on processes,
