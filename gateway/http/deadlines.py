@@ -11,6 +11,9 @@ for ever. This protocol is uvicorn's httptools one plus three bounds:
   they arrive — a single endless header too (else 431 and a close);
 - its body must arrive within ``body_timeout`` of the headers, else the connection is
   closed (the application sees a disconnect);
+- a response the client does not read for ``write_timeout`` (the transport's buffer stays
+  full) ends the connection: a client that never reads would hold its slot, its task and
+  the unsent bytes for ever;
 - one address holds at most ``max_connections_per_address`` connections (503 and a close
   beyond), unless the server trusts proxies (then every connection comes from one of them).
 
@@ -29,6 +32,7 @@ HEADER_TIMEOUT = 10.0  # seconds from a request's first byte to the end of its h
 BODY_TIMEOUT = 30.0  # seconds from the headers to the end of the body (256 KiB at ~9 kB/s)
 MAX_HEADER_BYTES = 64 * 1024  # request line and headers (h11's own cap is 16 KiB)
 MAX_CONNECTIONS_PER_ADDRESS = 100  # of the server's concurrency cap (1,000 by default)
+WRITE_TIMEOUT = 30.0  # seconds a response may wait on a client that does not read it
 
 REQUEST_TIMEOUT = b"HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-length: 0\r\n\r\n"
 HEADERS_TOO_LARGE = (
@@ -46,8 +50,10 @@ class DeadlineHttpProtocol(HttpToolsProtocol):
     body_timeout = BODY_TIMEOUT
     max_header_bytes = MAX_HEADER_BYTES
     max_connections_per_address = MAX_CONNECTIONS_PER_ADDRESS
+    write_timeout = WRITE_TIMEOUT
 
     read_deadline: asyncio.TimerHandle | None = None
+    write_deadline: asyncio.TimerHandle | None = None
     in_headers = True  # until this request's headers are complete
     header_bytes = 0
     tail = b""  # the last bytes seen of the headers, to find their end across reads
@@ -65,6 +71,7 @@ class DeadlineHttpProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
+        self._stop_write_clock()
         if self.address is not None:
             self._by_address()[self.address] -= 1
             self.address = None
@@ -103,6 +110,26 @@ class DeadlineHttpProtocol(HttpToolsProtocol):
     def handle_websocket_upgrade(self) -> None:
         self._disarm()
         super().handle_websocket_upgrade()
+
+    def pause_writing(self) -> None:
+        # The transport's buffer is full: the client is not reading what it asked for.
+        super().pause_writing()
+        if self.write_deadline is None:
+            self.write_deadline = self.loop.call_later(self.write_timeout, self._not_reading)
+
+    def resume_writing(self) -> None:
+        self._stop_write_clock()
+        super().resume_writing()
+
+    def _stop_write_clock(self) -> None:
+        if self.write_deadline is not None:
+            self.write_deadline.cancel()
+            self.write_deadline = None
+
+    def _not_reading(self) -> None:
+        self.write_deadline = None
+        if not self.transport.is_closing():
+            self.transport.abort()  # the unsent bytes go too (close would wait on them)
 
     def _admit(self) -> bool:
         """Count the connection against its address; refuse it past the cap. Behind trusted

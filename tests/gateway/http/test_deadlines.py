@@ -36,8 +36,16 @@ async def echo_socket(websocket: WebSocket) -> None:
         await websocket.send_text(text)
 
 
+async def large(request: Request) -> PlainTextResponse:
+    return PlainTextResponse("x" * 50_000_000)
+
+
 APP = Starlette(
-    routes=[Route("/", echo, methods=["GET", "POST"]), WebSocketRoute("/ws", echo_socket)]
+    routes=[
+        Route("/", echo, methods=["GET", "POST"]),
+        Route("/large", large),
+        WebSocketRoute("/ws", echo_socket),
+    ]
 )
 
 
@@ -173,6 +181,21 @@ def test_headers_just_under_the_cap_with_a_body_are_served() -> None:
         while not answer.endswith(b"100000 bytes"):
             answer += connection.recv(65536)
     assert answer.startswith(b"HTTP/1.1 200")
+
+
+def test_a_client_that_does_not_read_its_response_is_let_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(DeadlineHttpProtocol, "write_timeout", 1.0)
+    with served() as port, connections(port, 1) as (connection,):
+        connection.sendall(b"GET /large HTTP/1.1\r\nhost: test\r\n\r\n")
+        time.sleep(1.0 + SLACK)  # reads nothing while the deadline passes
+        received = 0
+        connection.settimeout(5)
+        with contextlib.suppress(ConnectionResetError):
+            while chunk := connection.recv(1 << 20):  # to the end: the server's abort
+                received += len(chunk)
+    assert received < 50_000_000  # cut off: the rest was never sent
 
 
 def test_one_address_holds_a_bounded_number_of_connections(
