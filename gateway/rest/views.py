@@ -152,7 +152,7 @@ class RestView:
         seconds = self.settings.execution_timeout if self.settings is not None else None
         try:
             # The same deadline as /graphql; leaving it cancels the database work too
-            # (PostgreSQL: the driver cancels the statement; SQLite: store.engine's deadline).
+            # (PostgreSQL: the driver cancels the statement; SQLite: store.engine interrupts it).
             async with asyncio.timeout(seconds):
                 return await run(document, variables, context)
         except TimeoutError:
