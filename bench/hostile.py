@@ -34,7 +34,7 @@ from typing import Any
 import httpx
 import orjson
 
-from bench.load import free_port, rss_mib, run_mix, wait_ready
+from bench.load import free_port, rss_mib, run_mix, start_server, wait_ready
 from bench.servers import LOAD_CORE, SERVER_CORE, pinned
 from gateway.http.apikeys import add_key
 
@@ -83,25 +83,6 @@ def attacks() -> list[tuple[str, str, dict[str, Any] | None]]:
         ("heaviest allowed filter", post, heaviest),
         ("REST 160-word search", "GET /2.3.0/launches/?search=" + "+".join(["a"] * 160), None),
     ]
-
-
-def start_server(port: int, folder: Path, flights: int, keys: Path, log: Any) -> Any:
-    import subprocess
-
-    env = {
-        **os.environ,
-        "FLIGHTGRAPH_DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'hostile.db'}",
-        "FLIGHTGRAPH_DEMO_FLIGHTS": str(flights),
-        "FLIGHTGRAPH_PORT": str(port),
-        "FLIGHTGRAPH_PROFILE": "production",
-        "FLIGHTGRAPH_API_KEYS_FILE": str(keys),
-    }
-    return subprocess.Popen(
-        pinned(SERVER_CORE, [sys.executable, "-m", "gateway.cli", "serve"]),
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-    )
 
 
 async def normal_load(base: str, keys: list[str], seconds: float) -> dict[str, Any]:
@@ -249,7 +230,18 @@ async def main_async(args: argparse.Namespace) -> int:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         with open(Path(folder) / "server.log", "wb") as log:
-            server = start_server(port, Path(folder), args.flights, keys_file, log)
+            settings = {
+                "FLIGHTGRAPH_PROFILE": "production",
+                "FLIGHTGRAPH_API_KEYS_FILE": str(keys_file),
+            }
+            server = start_server(
+                port,
+                Path(folder),
+                args.flights,
+                log,
+                settings,
+                wrap=lambda command: pinned(SERVER_CORE, command),
+            )
             try:
                 await wait_ready(base, server)
                 await normal_load(base, normal_keys, min(5.0, args.quiet_seconds))  # warm-up

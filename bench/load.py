@@ -72,15 +72,25 @@ def rss_mib(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-def start_server(port: int, folder: Path, flights: int, log: Any) -> subprocess.Popen[bytes]:
+def start_server(
+    port: int,
+    folder: Path,
+    flights: int,
+    log: Any,
+    settings: dict[str, str] | None = None,
+    wrap: Callable[[list[str]], list[str]] = list,
+) -> subprocess.Popen[bytes]:
+    """`flightgraph serve` on SQLite in ``folder`` with ``flights`` demo flights; ``settings``
+    adds FLIGHTGRAPH_* variables, ``wrap`` the command (``taskset``…)."""
     env = {
         **os.environ,
         "FLIGHTGRAPH_DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'load.db'}",
         "FLIGHTGRAPH_DEMO_FLIGHTS": str(flights),
         "FLIGHTGRAPH_PORT": str(port),
+        **(settings or {}),
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "gateway.cli", "serve"],
+        wrap([sys.executable, "-m", "gateway.cli", "serve"]),
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=log,
