@@ -3,6 +3,9 @@ connection, in one statement per query on the SQL path — on both databases."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -72,3 +75,34 @@ def test_every_lookup_has_a_root_list() -> None:
     fields = schema._schema.query_type.fields  # type: ignore[union-attr]
     for listing, _ in LOOKUPS:
         assert field_of(listing) in fields, listing
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "message"),
+    [
+        (
+            "query($s: String) { launchStatuses(filter: {search: $s}) { totalCount } }",
+            {"s": " ".join(["a"] * 160)},
+            "search has 160 words; at most 10",
+        ),
+        (
+            "query($n: [Int!]) { orbits(filter: {ll2Id: {in: $n}}) { totalCount } }",
+            {"n": list(range(500))},
+            "ll2_id: `in` has 500 items; at most 100",
+        ),
+    ],
+)
+async def test_hostile_lookup_filters_are_refused_before_sql(
+    engine: AsyncEngine,
+    count_statements: StatementCounter,
+    query: str,
+    variables: dict[str, Any],
+    message: str,
+) -> None:
+    """The lookup lists take the filter limits every connection takes."""
+    count_statements.reset()
+    result = await run_raw(engine, query, **variables)
+    (error,) = result.errors
+    assert message in error.message
+    assert error.extensions == {"code": "BAD_USER_INPUT"}
+    assert count_statements.count == 0
