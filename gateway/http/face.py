@@ -15,6 +15,7 @@ from gateway.http.ratelimit import MemoryBuckets, RateLimit, RedisBuckets
 from gateway.http.view import GraphQLApp
 from gateway.http.websocket import ContextPerOperation
 from schema import build_schema
+from schema.compiled.express import ExpressLane
 from schema.guards import Guards, Limits
 
 if TYPE_CHECKING:  # settings import this package for its mixin: no cycle at runtime
@@ -73,7 +74,9 @@ def graphql_app(settings: Settings) -> GraphQLApp:
         extensions=[guards, ContextPerOperation],
         compiled=settings.compiled_execution,
     )
-    return GraphQLApp(settings, served, persisted_queries(settings, guards))
+    # Queries the SQL path answered run again without Strawberry's per-request machinery.
+    express = ExpressLane(served._schema, guards) if settings.compiled_execution else None
+    return GraphQLApp(settings, served, persisted_queries(settings, guards), express)
 
 
 def http_middleware(settings: Settings) -> list[Middleware]:

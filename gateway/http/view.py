@@ -9,6 +9,7 @@ otherwise (always 200 for a well-formed request). Successful GET queries are cac
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ from gateway.http.graphiql import graphiql_page
 from gateway.http.persisted import PersistedQueries, PersistedQueryError
 from gateway.http.ratelimit import CHARGE, too_many
 from gateway.http.responses import GRAPHQL_RESPONSE, encode, negotiate
+from schema.compiled.express import ExpressLane
 from schema.guards import SERVICE_UNAVAILABLE, TIMEOUT, mask_errors
 
 if TYPE_CHECKING:  # settings import this package for its mixin: no cycle at runtime
@@ -59,7 +61,13 @@ class Outcome:
 class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view, with our own HTTP handling and per-request ``Context``."""
 
-    def __init__(self, settings: Settings, schema: BaseSchema, persisted: PersistedQueries) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        schema: BaseSchema,
+        persisted: PersistedQueries,
+        express: ExpressLane | None = None,
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if settings.graphiql else None,
@@ -70,6 +78,7 @@ class GraphQLApp(GraphQL[Context, None]):
         )
         self.settings = settings
         self.persisted = persisted
+        self.express = express
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         engine: AsyncEngine = request.app.state.engine
@@ -195,15 +204,21 @@ class GraphQLApp(GraphQL[Context, None]):
             return _request_error(error.message, error.code)
         if not query:
             raise HttpError(400, "no GraphQL document: send `query` (or a persisted hash)")
+        name = operation.operation_name
         try:
             async with asyncio.timeout(self.settings.execution_timeout):
-                result = await self.schema.execute(
-                    query,
-                    variable_values=operation.variables,
-                    context_value=context,
-                    operation_name=operation.operation_name,
-                    allowed_operation_types=GET_OPERATIONS if get else POST_OPERATIONS,
-                )
+                if self.express is not None:
+                    data = await self.express.run(query, name, operation.variables, context)
+                    if data is not None:
+                        return Outcome(body={"data": data})
+                with self._watched(query, name) as watch:
+                    result = await self.schema.execute(
+                        query,
+                        variable_values=operation.variables,
+                        context_value=context,
+                        operation_name=name,
+                        allowed_operation_types=GET_OPERATIONS if get else POST_OPERATIONS,
+                    )
         except InvalidOperationTypeError as error:
             if get and error.operation_type == OperationType.MUTATION:
                 raise HttpError(
@@ -219,6 +234,8 @@ class GraphQLApp(GraphQL[Context, None]):
             outcome = _request_error(f"the request took longer than {seconds:g}s", TIMEOUT)
             outcome.timed_out, outcome.request_error = True, False
             return outcome
+        if watch is not None and not result.errors:
+            self.express.learn(query, name, watch)  # type: ignore[union-attr]
         errors = mask_errors(result.errors or [])
         result.errors = errors or None
         body = dict(process_result(result))
@@ -230,6 +247,12 @@ class GraphQLApp(GraphQL[Context, None]):
             unavailable=SERVICE_UNAVAILABLE in codes,
             timed_out=TIMEOUT in codes,
         )
+
+    def _watched(self, query: str, name: str | None) -> Any:
+        """The express lane watching this execution (nothing to watch without one)."""
+        if self.express is None:
+            return contextlib.nullcontext()
+        return self.express.watch(query, name)
 
     @staticmethod
     def _wants_ide(request: Request) -> bool:

@@ -24,6 +24,7 @@ from graphql import (
 )
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from schema.compiled import express
 from schema.compiled.plan import Planner, Untaught
 from schema.compiled.sql_run import execute_sql
 from schema.compiled.steps import ObjectPlan, Run
@@ -107,6 +108,11 @@ class PlanCache:
             entry.plans[values] = plan
         return plan
 
+    def reads_variables(self, executor: Any) -> bool:
+        """Whether the executor's operation plans differently by its variables' values."""
+        entry = self.operations.get((id(executor.schema), id(executor.operation)))
+        return entry is None or bool(entry.variables)
+
 
 PLANS = PlanCache()
 
@@ -141,6 +147,8 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
             log.debug("compiled SQL fell back to the standard executor: %r", error)
             return await self._execute_standard()
         if data is not None:
+            if not PLANS.reads_variables(self):
+                express.notice(self, plan)
             return self.finish(self.build_response(data))
         try:  # not taught to the SQL compiler: breadth-first over the loaders
             run = Run(self)

@@ -100,29 +100,28 @@ class Guards:
             self.cache.put(key, errors, text_bytes(query) + errors_bytes(errors))
         return list(errors)
 
-    def cost(self, execution_context: Any) -> int:
+    def cost(
+        self,
+        schema: Any,
+        query: str | None,
+        document: DocumentNode,
+        operation_name: str | None,
+        variables: dict[str, Any] | None,
+    ) -> int:
         """The operation's cost, kept per document, operation and (small) variables: a
         client repeating a query with the same variables does not pay for it again."""
-        context = execution_context
         try:
-            variables = orjson.dumps(context.variables, option=orjson.OPT_SORT_KEYS)
+            encoded = orjson.dumps(variables, option=orjson.OPT_SORT_KEYS)
         except TypeError:
-            variables = None
+            encoded = None
         key = None
-        if isinstance(context.query, str) and variables and len(variables) <= COSTED_VARIABLES:
-            key = ("cost", context.query, context.operation_name, variables)
+        if isinstance(query, str) and encoded and len(encoded) <= COSTED_VARIABLES:
+            key = ("cost", query, operation_name, encoded)
         cost = None if key is None else self.cache.get(key)
         if cost is None:
-            cost = operation_cost(
-                context.schema._schema,
-                context.graphql_document,
-                context.operation_name,
-                context.variables,
-                self.limits,
-            )
+            cost = operation_cost(schema, document, operation_name, variables, self.limits)
             if key is not None:
-                size = text_bytes(context.query, context.operation_name, variables)
-                self.cache.put(key, cost, size)
+                self.cache.put(key, cost, text_bytes(query, operation_name, encoded))
         return int(cost)
 
 
@@ -143,7 +142,15 @@ class GuardsExtension(SchemaExtension):
         yield
 
     def on_execute(self) -> Iterator[None]:
-        check_cost(self.guards.cost(self.execution_context), self.guards.limits)
+        context = self.execution_context
+        cost = self.guards.cost(
+            context.schema._schema,
+            context.query,
+            context.graphql_document,
+            context.operation_name,
+            context.variables,
+        )
+        check_cost(cost, self.guards.limits)
         yield
 
     def on_operation(self) -> Iterator[None]:
