@@ -14,10 +14,11 @@ SQLite lacks base64, Python's float repr and an error function: :mod:`store.engi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     ColumnElement,
     Date,
@@ -33,13 +34,22 @@ from sqlalchemy import (
     literal_column,
     null,
     or_,
+    select,
 )
 from sqlalchemy.dialects.postgresql import JSON, aggregate_order_by
+from sqlalchemy.types import JSON as JsonType
 from sqlalchemy.types import NullType, TypeDecorator
+
+# Timestamps PostgreSQL passes on from JSON as they are: UTC, whole seconds, a real date
+# (Feb 29 and year 0 aside) — Python's reading gives the same text; anything else fails.
+_DAYS = r"(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31"
+UTC_MOMENT = rf"^(?!0000)[0-9]{{4}}-({_DAYS})T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](Z|\+00:00)$"
 
 # PostgreSQL functions take at most 100 arguments: objects with more keys are built in parts.
 MAX_PAIRS = 50
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+# What a statement failing on purpose says (PostgreSQL: in the error; SQLite: fg_fail's).
+FAILED = "flightgraph: "
 
 
 class Unrenderable(Exception):
@@ -149,10 +159,12 @@ class JsonSql:
         """An expression of ``like``'s type that raises when evaluated (only evaluated in a
         branch that is taken): the statement fails and the operation goes another way."""
         if self.pg:
-            # Not foldable at planning time (it reads the row), so it fails only if reached.
-            zero = func.coalesce(func.length(cast(value, Text)) * number(0), number(0))
-            failed = number(1) / zero
-            if isinstance(like.type, NullType):  # a JSON value built by these functions
+            # A cast that cannot succeed, naming the reason; it reads the row, so it is not
+            # folded at planning time and fails only if reached (a null row fails too).
+            row_text = func.coalesce(cast(value, Text), text_constant(""))
+            message = text_constant(f"{FAILED}{reason}") + func.substr(row_text, 1, 0)
+            failed = cast(message, Integer)
+            if isinstance(like.type, NullType | JsonType):  # a JSON value
                 return cast(cast(failed, Text), JSON())
             return cast(failed, like.type)
         return func.fg_fail(text_constant(reason))
@@ -171,11 +183,10 @@ class JsonSql:
         if scalar in ("String", "ID", "Duration", "UUID") and isinstance(kind, String | Text):
             return column
         if scalar == "Int" and isinstance(kind, Integer) and not isinstance(kind, Boolean):
-            # graphql-core refuses an Int beyond 32 bits: so does the statement.
-            return case(
-                (column.between(number(INT_MIN), number(INT_MAX)), column),
-                else_=self.failing("Int beyond 32 bits", column, column),
-            )
+            # graphql-core refuses an Int beyond 32 bits: so does the statement (a null is
+            # neither: it is served).
+            beyond = or_(column < number(INT_MIN), column > number(INT_MAX))
+            return case((beyond, self.failing("Int beyond 32 bits", column, column)), else_=column)
         if scalar == "BigInt" and isinstance(kind, Integer) and not isinstance(kind, Boolean):
             return column
         if scalar == "Boolean" and isinstance(kind, Boolean):
@@ -217,6 +228,125 @@ class JsonSql:
         day = func.substr(column, number(1), number(10))
         time = func.substr(column, number(12), number(8))
         return day + text_constant("T") + time + fraction + text_constant(zone)
+
+    # Value objects in JSON columns ---------------------------------------------------------
+
+    def object_list(
+        self, column: ColumnElement[Any], item: Callable[[ColumnElement[Any]], Any]
+    ) -> ColumnElement[Any]:
+        """The JSON array of ``item(element)`` for each object of the JSON array in
+        ``column``, in order (other elements skipped, as ``schema.media.from_json_list``
+        does); null for null; the statement fails for anything but an array."""
+        if self.pg:
+            elements = (
+                func.json_array_elements(column)
+                .table_valued("value", with_ordinality="ordinal")
+                .render_derived()
+            )
+            value = elements.c.value
+            built = func.json_agg(aggregate_order_by(item(value), elements.c.ordinal))
+            listed = (
+                select(func.coalesce(built, literal_column("'[]'::json")))
+                .select_from(elements)
+                .where(func.json_typeof(value) == text_constant("object"))
+            )
+            kind = func.json_typeof(column)
+        else:
+            elements = func.json_each(column).table_valued("key", "value", "type")
+            objects = (
+                select(elements.c.value.label("value"))
+                .where(elements.c.type == text_constant("object"))
+                .order_by(elements.c.key)
+                .subquery()
+            )
+            built = func.json_group_array(func.json(item(objects.c.value)))
+            listed = select(built).select_from(objects)
+            kind = func.json_type(column)
+        array = listed.scalar_subquery()
+        return case(
+            (column.is_(None), null()),
+            (kind == text_constant("null"), null()),
+            (kind == text_constant("array"), array),
+            else_=self.failing("a JSON column that is no list", column, array),
+        )
+
+    def _member(self, element: ColumnElement[Any], key: str) -> tuple[Any, Any]:
+        """(JSON type name, value) of ``element``'s member ``key``; the type is null when the
+        key is missing. PostgreSQL's value is JSON, SQLite's an SQL value (text, number,
+        or JSON text for objects)."""
+        if not key.replace("_", "a").isalnum() or not key.isascii():
+            raise Unrenderable(f"JSON key {key!r}")
+        if self.pg:
+            value = element.op("->", return_type=JSON())(text_constant(key))
+            return func.json_typeof(value), value
+        path = text_constant(f'$."{key}"')
+        return func.json_type(element, path), func.json_extract(element, path)
+
+    def member_leaf(self, element: ColumnElement[Any], key: str, scalar: str) -> ColumnElement[Any]:
+        """``element``'s member ``key`` as the GraphQL ``scalar`` serialises the value as it
+        is: null when missing or null, the statement failing where the JSON type is not the
+        scalar's own (the standard executor then coerces, or refuses, as it does)."""
+        kind, value = self._member(element, key)
+        absent = or_(kind.is_(None), kind == text_constant("null"))
+        other = self.failing(f"a JSON {scalar} of another type", element, value)
+        if scalar in ("String", "ID", "Duration"):
+            if self.pg:
+                return case((kind == text_constant("string"), value), (absent, null()), else_=other)
+            # The member's JSON text, escapes kept (SQLite's text values end at a NUL).
+            quoted = func.json(element.op("->")(text_constant(f'$."{key}"')))
+            return case((kind == text_constant("text"), quoted), (absent, null()), else_=other)
+        if scalar == "Int":
+            if self.pg:
+                digits = cast(value, Text)
+                small = case(
+                    (
+                        digits.op("~")(text_constant("^-?[0-9]{1,10}$")),
+                        case(
+                            (cast(digits, BigInteger).between(INT_MIN, INT_MAX), value),
+                            else_=other,
+                        ),
+                    ),
+                    else_=other,
+                )
+                return case((kind == text_constant("number"), small), (absent, null()), else_=other)
+            whole = and_(kind == text_constant("integer"), value.between(INT_MIN, INT_MAX))
+            return case((whole, value), (absent, null()), else_=other)
+        if scalar == "Boolean":
+            if self.pg:
+                return case(
+                    (kind == text_constant("boolean"), value), (absent, null()), else_=other
+                )
+            return case(
+                (kind == text_constant("true"), literal_column("json('true')")),
+                (kind == text_constant("false"), literal_column("json('false')")),
+                (absent, null()),
+                else_=other,
+            )
+        raise Unrenderable(f"a JSON member as {scalar}")
+
+    def member_moment(self, element: ColumnElement[Any], key: str) -> ColumnElement[Any]:
+        """``element``'s member ``key`` read as ``schema.media`` reads a moment (an ISO-8601
+        string with an offset, else null) and written as a ``DateTime``. SQLite calls the
+        store's ``fg_utc``; PostgreSQL passes on the plain UTC form and fails the statement
+        for any other string."""
+        kind, value = self._member(element, key)
+        if not self.pg:
+            return case((kind == text_constant("text"), func.fg_utc(value)), else_=null())
+        # The JSON text, quotes included: unescaping (->>) could fail on a \u0000.
+        text = cast(value, Text)
+        utc = cast(func.substr(text, number(1), number(20)) + text_constant('Z"'), JSON())
+        plain = case(
+            (text.op("~")(text_constant(f'^"{UTC_MOMENT[1:-1]}"$')), utc),
+            else_=self.failing("a timestamp not in the plain UTC form", element, utc),
+        )
+        return case((kind == text_constant("string"), plain), else_=null())
+
+    def member_object(
+        self, element: ColumnElement[Any], key: str, build: Callable[[ColumnElement[Any]], Any]
+    ) -> ColumnElement[Any]:
+        """``build(member)`` where ``element``'s member ``key`` is an object, else null."""
+        kind, value = self._member(element, key)
+        return case((kind == text_constant("object"), build(value)), else_=null())
 
     # Ids and cursors ----------------------------------------------------------------------
 

@@ -175,5 +175,5 @@ def json_list(cls: Any, attribute: str, column: str, *, description: str) -> Any
     def resolve(self: Any):
         return from_json_list(cls, getattr(self, attribute))
 
-    relation = JsonList(column, lambda value: from_json_list(cls, value))
+    relation = JsonList(column, lambda value: from_json_list(cls, value), item=cls)
     return strawberry.field(resolver=resolve, description=description, metadata={META: relation})

@@ -3,8 +3,9 @@ events (kept whole in the store's JSON columns, so built from dicts, not rows)."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Self
+from typing import Any, ClassVar
 
 import strawberry
 
@@ -12,6 +13,45 @@ from schema.base import field
 from schema.scalars import Duration
 
 LL2_ID = "LL2's id."
+
+
+@dataclass(frozen=True)
+class FromJson:
+    """How a value object's field is read from LL2's JSON object (a class's ``__json__``
+    maps field names to these; the compiled SQL path reads the same declaration):
+    ``value``, the key's value as it is; ``moment``, an ISO-8601 timestamp with an offset
+    (null otherwise); ``lookup``, a nested object built into the class ``of`` (null when the
+    key holds no object)."""
+
+    key: str
+    kind: str = "value"
+    of: type | None = None
+
+
+def moment(key: str) -> FromJson:
+    return FromJson(key, "moment")
+
+
+def lookup(key: str, of: type) -> FromJson:
+    return FromJson(key, "lookup", of)
+
+
+def values(*keys: str) -> dict[str, FromJson]:
+    return {key: FromJson(key) for key in keys}
+
+
+def from_json(cls: Any, value: dict[str, Any]) -> Any:
+    """An instance of the value class ``cls`` from LL2's JSON object, as ``__json__`` says."""
+    fields: dict[str, Any] = {}
+    for name, spec in cls.__json__.items():
+        raw = value.get(spec.key)
+        if spec.kind == "moment":
+            fields[name] = _moment(raw)
+        elif spec.kind == "lookup":
+            fields[name] = from_json(spec.of, raw) if isinstance(raw, dict) else None
+        else:
+            fields[name] = raw
+    return cls(**fields)
 
 
 def _moment(value: Any) -> datetime | None:
@@ -29,11 +69,15 @@ class InfoUrlType:
     ll2_id: int | None = field(LL2_ID)
     name: str | None = field("Name.")
 
+    __json__: ClassVar[dict[str, FromJson]] = {"ll2_id": FromJson("id"), **values("name")}
+
 
 @strawberry.type(description="Kind of video link: official webcast, re-stream… (LL2 VidURLType).")
 class VidUrlType:
     ll2_id: int | None = field(LL2_ID)
     name: str | None = field("Name.")
+
+    __json__: ClassVar[dict[str, FromJson]] = {"ll2_id": FromJson("id"), **values("name")}
 
 
 @strawberry.type(description="A language (LL2 Language).")
@@ -42,6 +86,8 @@ class Language:
     name: str | None = field("Name.")
     code: str | None = field("ISO 639-1 (two-letter) code.")
 
+    __json__: ClassVar[dict[str, FromJson]] = {"ll2_id": FromJson("id"), **values("name", "code")}
+
 
 @strawberry.type(description="Kind of timeline event: MECO, stage separation… (LL2).")
 class TimelineEventType:
@@ -49,11 +95,10 @@ class TimelineEventType:
     abbrev: str | None = field("Short name.")
     description: str | None = field("What happens.")
 
-
-def _lookup(cls: type, value: Any, *names: str) -> Any:
-    if not isinstance(value, dict):
-        return None
-    return cls(ll2_id=value.get("id"), **{name: value.get(name) for name in names})
+    __json__: ClassVar[dict[str, FromJson]] = {
+        "ll2_id": FromJson("id"),
+        **values("abbrev", "description"),
+    }
 
 
 @strawberry.type(description="A link to read more (LL2 InfoURL).")
@@ -67,15 +112,11 @@ class InfoUrl:
     type: InfoUrlType | None = field("Kind of link.")
     language: Language | None = field("Language of the page.")
 
-    @classmethod
-    def from_json(cls, value: dict[str, Any]) -> Self:
-        return cls(
-            **{k: value.get(k) for k in ("priority", "source", "title", "description")},
-            feature_image=value.get("feature_image"),
-            url=value.get("url"),
-            type=_lookup(InfoUrlType, value.get("type"), "name"),
-            language=_lookup(Language, value.get("language"), "name", "code"),
-        )
+    __json__: ClassVar[dict[str, FromJson]] = {
+        **values("priority", "source", "title", "description", "feature_image", "url"),
+        "type": lookup("type", InfoUrlType),
+        "language": lookup("language", Language),
+    }
 
 
 @strawberry.type(description="A video: webcast, re-stream, recording (LL2 VidURL).")
@@ -93,20 +134,14 @@ class VidUrl:
     end_time: datetime | None = field("When it ends.")
     live: bool | None = field("Live now.")
 
-    @classmethod
-    def from_json(cls, value: dict[str, Any]) -> Self:
-        return cls(
-            **{
-                k: value.get(k)
-                for k in ("priority", "source", "publisher", "title", "description", "live")
-            },
-            feature_image=value.get("feature_image"),
-            url=value.get("url"),
-            type=_lookup(VidUrlType, value.get("type"), "name"),
-            language=_lookup(Language, value.get("language"), "name", "code"),
-            start_time=_moment(value.get("start_time")),
-            end_time=_moment(value.get("end_time")),
-        )
+    __json__: ClassVar[dict[str, FromJson]] = {
+        **values("priority", "source", "publisher", "title", "description", "live"),
+        **values("feature_image", "url"),
+        "type": lookup("type", VidUrlType),
+        "language": lookup("language", Language),
+        "start_time": moment("start_time"),
+        "end_time": moment("end_time"),
+    }
 
 
 @strawberry.type(description="An event of a launch's timeline (LL2 TimelineEvent).")
@@ -114,16 +149,14 @@ class TimelineEvent:
     type: TimelineEventType | None = field("What happens.")
     relative_time: Duration | None = field("When, relative to liftoff (ISO-8601, may be negative).")
 
-    @classmethod
-    def from_json(cls, value: dict[str, Any]) -> Self:
-        return cls(
-            type=_lookup(TimelineEventType, value.get("type"), "abbrev", "description"),
-            relative_time=value.get("relative_time"),
-        )
+    __json__: ClassVar[dict[str, FromJson]] = {
+        "type": lookup("type", TimelineEventType),
+        **values("relative_time"),
+    }
 
 
 def from_json_list(cls: Any, value: Any) -> list[Any] | None:
     """A JSON column as typed objects (``None`` when LL2 never gave the list)."""
     if value is None:
         return None
-    return [cls.from_json(item) for item in value if isinstance(item, dict)]
+    return [from_json(cls, item) for item in value if isinstance(item, dict)]

@@ -6,6 +6,7 @@ import base64
 import math
 import os
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,23 @@ def _real(value: float | None) -> str | None:
     return None if value is None else repr(float(value))
 
 
+def _utc(text: Any) -> str | None:
+    """An ISO-8601 timestamp with an offset, in UTC as LL2 writes it (``…Z``); NULL for
+    anything else. A timestamp that cannot be moved to UTC raises (the statement fails)."""
+    if not isinstance(text, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return None
+    try:
+        return parsed.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    except OverflowError:  # sqlite3 would report it as "string or blob too big"
+        raise StatementFailed(f"{text!r} is out of range in UTC") from None
+
+
 class StatementFailed(Exception):
     """Raised inside SQLite by ``fg_fail``: the statement cannot give the right answer."""
 
@@ -67,8 +85,10 @@ def _fail(reason: str) -> None:
 
 def _sqlite_functions(dbapi_connection: Any, _record: Any) -> None:
     # What PostgreSQL has and SQLite lacks, for statements that render JSON
-    # (loaders.json_sql): url-safe base64, Python's shortest float form, and an error.
+    # (loaders.json_sql): url-safe base64, Python's shortest float form, timestamps in
+    # JSON text, and an error.
     dbapi_connection.create_function("fg_b64url", 1, _b64url, deterministic=True)
+    dbapi_connection.create_function("fg_utc", 1, _utc, deterministic=True)
     dbapi_connection.create_function("fg_real", 1, _real, deterministic=True)
     dbapi_connection.create_function("fg_fail", 1, _fail)
 

@@ -54,6 +54,7 @@ class JsonList:
 
     column: str
     build: Callable[[Any], Any]  # the column's value → list of objects or None
+    item: Any = None  # the value class (its ``__json__`` says how it is read)
 
 
 @dataclass(frozen=True)

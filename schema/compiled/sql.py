@@ -44,6 +44,7 @@ from schema.compiled.steps import (
     ConnectionStep,
     CountStep,
     Embedded,
+    JsonStep,
     LinkedStep,
     NodeStep,
     ObjectPlan,
@@ -142,6 +143,8 @@ class SqlCompiler:
             value = self.linked(step, source)
         elif isinstance(step, ConnectionStep):
             value = self.connection(step, source)
+        elif isinstance(step, JsonStep):
+            value = self.json_list(step, source)
         else:
             raise Untaught(f"{step.key} ({type(step).__name__})")
         reason = f"null for non-null {step.key}"
@@ -190,6 +193,53 @@ class SqlCompiler:
         item = self.obj(step, Source(rows))
         order = [rows.c["_position"]]
         return select(self.json.array(item, order)).select_from(rows).scalar_subquery()
+
+    # Value objects of JSON columns ----------------------------------------------------------
+
+    def json_list(self, step: JsonStep, source: Source) -> ColumnElement[Any]:
+        relation = step.relation
+        assert relation is not None and step.sub is not None
+        plan, item = step.sub, relation.item
+        column = source.column(relation.column)
+        return self.json.object_list(column, lambda element: self.value_object(plan, item, element))
+
+    def value_object(self, plan: ObjectPlan, cls: Any, element: Any) -> ColumnElement[Any]:
+        """The JSON object of ``plan`` over one JSON object of LL2's, read as the value class
+        ``cls`` declares (``__json__``, see :mod:`schema.media`)."""
+        shape = getattr(cls, "__json__", None)
+        if shape is None:
+            raise Untaught(f"{plan.type_name} declares no JSON reading")
+        json = self.json
+        steps = {step.key: step for step in plan.steps}
+        pairs: list[tuple[str, ColumnElement[Any]]] = []
+        for entry in plan.entries:
+            reason = f"null for non-null {plan.type_name}.{entry.key}"
+            if isinstance(entry, Constant):
+                pairs.append((entry.key, text_constant(entry.value)))
+                continue
+            if isinstance(entry, Leaf):
+                spec = shape[entry.name]
+                if spec.kind == "moment":
+                    value = json.member_moment(element, spec.key)
+                elif spec.kind == "value":
+                    value = json.member_leaf(element, spec.key, entry.leaf_type.name)
+                else:
+                    raise Untaught(f"{plan.type_name}.{entry.key} read as {spec.kind}")
+                non_null = entry.non_null
+            else:
+                step = steps.get(entry.key)
+                if not isinstance(step, Embedded) or step.is_list or step.sub is None:
+                    raise Untaught(f"{plan.type_name}.{entry.key} in a JSON value")
+                spec = shape[step.attribute]
+                if spec.kind != "lookup":
+                    raise Untaught(f"{plan.type_name}.{entry.key} read as {spec.kind}")
+                sub, of = step.sub, spec.of
+                found = json.member_object(
+                    element, spec.key, lambda inner, s=sub, c=of: self.value_object(s, c, inner)
+                )
+                value, non_null = json.embed(found), step.non_null
+            pairs.append((entry.key, json.checked(value, reason, non_null=non_null, row=element)))
+        return json.obj(pairs)
 
     # Connections --------------------------------------------------------------------------
 

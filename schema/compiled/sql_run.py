@@ -7,6 +7,7 @@ field's JSON text back, which the response splices in unparsed (``orjson.Fragmen
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,15 +15,17 @@ from typing import Any
 import orjson
 from sqlalchemy import Select
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loaders.json_sql import Unrenderable
+from loaders.json_sql import FAILED, Unrenderable
 from schema.compiled.leaves import Constant
 from schema.compiled.sql import SqlCompiler, Untaught
 from schema.compiled.sql_bind import Statements, argumented, bind
 from schema.compiled.steps import ObjectPlan, Run, Step
 from schema.guards.masking import is_statement_timeout
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -110,15 +113,16 @@ async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] |
                 await connection.execution_options(isolation_level="AUTOCOMMIT")
             row = await prepared.run(connection, params)
     except (DBAPIError, OSError) as error:
+        if isinstance(error, DBAPIError) and _failed_on_purpose(error):
+            raise  # its reason may read like an outage ("…Connection.totalCount")
         if _database_unavailable(error) or is_statement_timeout(error):
             # Whatever runs next would wait on it again (or run as long again): its batches
             # fail at once with this error instead.
             connections.refuse(error)
             raise
-        if isinstance(error, DBAPIError) and _failed_on_purpose(error):
-            raise
         # The statement itself was refused (too deep for SQLite's parser, …).
         kept.untaught = f"the statement failed: {error}"
+        log.warning("an operation leaves the SQL path for good: %s", _first_line(error))
         return None
     texts = iter(row)
     data: dict[str, Any] = {}
@@ -136,11 +140,21 @@ async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] |
     return data
 
 
+def _first_line(error: Exception) -> str:
+    """The database's message without the statement SQLAlchemy appends (it may be huge)."""
+    return str(getattr(error, "orig", error)).split("\n", 1)[0][:500]
+
+
 def _failed_on_purpose(error: DBAPIError) -> bool:
-    """Whether the statement failed where :class:`JsonSql` made it fail (not the database)."""
+    """Whether the statement failed on this data rather than for good: where
+    :class:`JsonSql` made it fail, or on a value the database cannot convert (SQLSTATE class
+    22, e.g. PostgreSQL's json refusing a ``\\u0000`` it would have to unescape)."""
+    sqlstate = getattr(error.orig, "sqlstate", None) or ""
+    if isinstance(error, DataError) or sqlstate.startswith("22"):
+        return True
     text = str(error.orig)
-    if "DivisionByZero" in type(error.orig).__name__ or "division by zero" in text:
-        return True  # PostgreSQL: JsonSql.failing
+    if f'"{FAILED}' in text:
+        return True  # PostgreSQL: JsonSql.failing's cast
     return "user-defined function raised exception" in text or "malformed JSON" in text
 
 
