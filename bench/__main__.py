@@ -1,4 +1,4 @@
-"""The benchmark harness (`make bench`): flightgraph vs a hand-written floor vs PostGraphile 5.
+"""The benchmark harness (`make bench`): flightgraph vs two hand-written floors vs PostGraphile 5.
 
     python -m bench            # the full run: writes bench/results/latest.{md,png,json}
     python -m bench --smoke    # 30 flights in temporary databases, correctness only

@@ -1,8 +1,9 @@
 """Correctness before timing: every variant must answer each query with the same data.
 
-flightgraph's standard executor is the reference. The compiled executor and the floor must
-return the very same JSON — values and key order; white space may differ (PostgreSQL's JSON
-functions write ``"key" : value``), so both sides are compared as orjson writes them;
+flightgraph's standard executor is the reference. The compiled executor and both floors must
+return the very same JSON — values and key order; white space may differ (the JSON-in-SQL
+floor passes on what PostgreSQL's JSON functions write, ``"key" : value``), so both sides are
+parsed and compared as orjson writes them again (dicts keep their key order);
 PostGraphile and LL2 REST are compared after the projections of ``bench.postgraphile_queries``
 (ids, names, nested values). Any difference raises
 ``Mismatch``, which fails the run.

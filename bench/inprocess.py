@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench import queries
 from bench.floor import create_app as create_floor_app
+from bench.floor_json import create_app as create_floor_json_app
 from gateway.app import create_app
 from gateway.http.database import engine_options
 from gateway.settings import Settings
@@ -68,7 +69,8 @@ def settings_for(url: str, variant: str) -> Settings:
 
 @asynccontextmanager
 async def app_client(variant: str, url: str) -> AsyncIterator[Counted]:
-    """flightgraph ("compiled"/"standard") or the floor, in process, counting statements."""
+    """flightgraph ("compiled"/"standard") or a floor ("floor", "floor-json"), in process,
+    counting statements."""
     settings = settings_for(url, variant)
     engine = create_engine(url, **engine_options(settings))
     counted = Counted(httpx.AsyncClient(), engine)
@@ -77,10 +79,9 @@ async def app_client(variant: str, url: str) -> AsyncIterator[Counted]:
         counted.statements.append(statement)
 
     event.listen(engine.sync_engine, "before_cursor_execute", count)
+    floors = {"floor": create_floor_app, "floor-json": create_floor_json_app}
     app = (
-        create_floor_app(engine=engine)
-        if variant == "floor"
-        else create_app(settings, engine=engine)
+        floors[variant](engine=engine) if variant in floors else create_app(settings, engine=engine)
     )
     try:
         async with app.router.lifespan_context(app):

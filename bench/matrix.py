@@ -1,5 +1,5 @@
 """The measurement matrix: for each data set and backend, in-process figures first (which also
-give the reference answers and check the floor and the compiled executor against them), then
+give the reference answers and check the floors and the compiled executor against them), then
 each variant's server under HTTP load, its answers checked again before it is timed.
 """
 
@@ -20,9 +20,10 @@ import orjson
 from bench import checks, postgraphile_queries, queries
 from bench.datasets import Database
 from bench.floor.handlers import FLOOR_QUERIES
+from bench.floor_json.handlers import FLOOR_JSON_QUERIES
 from bench.inprocess import app_client, find_targets
 from bench.loadgen import run_load
-from bench.servers import cpu_seconds, serve
+from bench.servers import VARIANTS, cpu_seconds, serve
 
 FLIGHTGRAPH = ("compiled", "standard")
 REST = "REST"  # the "query" name of Q1 through flightgraph's LL2 REST endpoint
@@ -41,7 +42,7 @@ class Plan:
     repeat: int = 20  # in-process calls per median
     q1_repeat: int = 3
     page_sizes: tuple[int, ...] = ()  # Q1 statement counts at these page sizes
-    variants: tuple[str, ...] = ("compiled", "standard", "floor", "postgraphile")
+    variants: tuple[str, ...] = VARIANTS
 
 
 @dataclass
@@ -86,6 +87,8 @@ class Results:
 def _served_by(variant: str, name: str) -> bool:
     if variant == "floor":
         return name in FLOOR_QUERIES
+    if variant == "floor-json":
+        return name in FLOOR_JSON_QUERIES  # Q1 is "not served", n/a in the reports
     if name == REST:
         return variant in FLIGHTGRAPH
     return True

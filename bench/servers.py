@@ -1,11 +1,12 @@
-"""Server processes for the HTTP measurements: flightgraph (compiled and standard), the floor
-and PostGraphile, each pinned to core 0 with ``taskset`` (the load generator gets core 1).
+"""Server processes for the HTTP measurements: flightgraph (compiled and standard), the two
+floors (rows + orjson, and JSON built in SQL) and PostGraphile, each pinned to core 0 with
+``taskset`` (the load generator gets core 1).
 
 flightgraph runs as ``uvicorn --factory gateway.app:create_app`` in the development profile
 (rate limiting off: the production profile's 20 requests/s per client would measure the
 limiter), with the request guards lifted so that Q1 — LL2's 13-level, ~280-alias detailed
-document — is accepted on ``/graphql``. The floor runs the same way with its own app.
-Access logs are off for both.
+document — is accepted on ``/graphql``. The floors run the same way with their own apps.
+Access logs are off for all of them.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ GUARDS_LIFTED = {
     "FLIGHTGRAPH_MAX_COST": "1000000000",
     "FLIGHTGRAPH_EXECUTION_TIMEOUT": "300",
 }
-VARIANTS = ("compiled", "standard", "floor", "postgraphile")
+VARIANTS = ("compiled", "standard", "floor", "floor-json", "postgraphile")
+FLOOR_APPS = {"floor": "bench.floor:create_app", "floor-json": "bench.floor_json:create_app"}
 
 
 @dataclass
@@ -93,8 +95,8 @@ def _command(variant: str, url: str, libpq_url: str | None, port: int) -> tuple[
             "FLIGHTGRAPH_COMPILED_EXECUTION": "true" if variant == "compiled" else "false",
         }
         return [*uvicorn, "gateway.app:create_app"], env
-    if variant == "floor":
-        return [*uvicorn, "bench.floor:create_app"], env | {"FLOOR_DATABASE_URL": url}
+    if variant in FLOOR_APPS:
+        return [*uvicorn, FLOOR_APPS[variant]], env | {"FLOOR_DATABASE_URL": url}
     if variant == "postgraphile":
         if libpq_url is None:
             raise ValueError("PostGraphile serves PostgreSQL only")
