@@ -7,7 +7,6 @@ operator input below or a plain ``Boolean`` (a yes/no question such as ``crewed`
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import uuid
 from datetime import date, datetime
@@ -141,29 +140,28 @@ def _to_ast(value: Any) -> Filter | None:
     if not _given(value):
         return None
     items: list[Filter] = []
-    for f in dataclasses.fields(value):
-        given = getattr(value, f.name)
+    # The instance's own fields, in declaration order (a dataclass's __init__ sets them so).
+    for name, given in vars(value).items():
         if not _given(given):
             continue
-        if f.name == "and_":
+        if name == "and_":
             items.append(AllOf(tuple(i for i in map(_to_ast, given) if i is not None)))
-        elif f.name == "or_":
+        elif name == "or_":
             items.append(AnyOf(tuple(i for i in map(_to_ast, given) if i is not None)))
-        elif f.name == "not_":
+        elif name == "not_":
             inner = _to_ast(given)
             if inner is not None:
                 items.append(Not(inner))
-        elif f.name == "search":
+        elif name == "search":
             items.append(Search(given))
         elif isinstance(given, _OPERATOR_INPUTS):
-            for op in dataclasses.fields(given):
-                operand = getattr(given, op.name)
+            for op, operand in vars(given).items():
                 if _given(operand):
-                    items.append(Condition(f.name, op.name.rstrip("_"), _plain(operand)))
+                    items.append(Condition(name, op.rstrip("_"), _plain(operand)))
         elif has_object_definition(given):
             raise TypeError(f"unexpected input {type(given).__name__} in a filter")
         else:
-            items.append(Condition(f.name, "eq", _plain(given)))
+            items.append(Condition(name, "eq", _plain(given)))
     if not items:
         return None
     return items[0] if len(items) == 1 else AllOf(tuple(items))

@@ -90,7 +90,9 @@ def bind(run: Run, steps: list[Step]) -> tuple[dict[Step, Binding], dict[str, An
             binding.shape = ("node",)
         else:
             assert isinstance(step, ConnectionStep)
-            query = binding.query = step.page_query(run)
+            # Unchecked: where() below raises FilterError on a bad filter, as the check
+            # would; the operation then falls back to the standard executor, which reports it.
+            query = binding.query = step.page_query(run, check=False)
             binding.shape = connection_shape(query)
             # The parameters the builder will bind, named as it names them.
             keys = listing(query.listing).order_keys(query.order)
