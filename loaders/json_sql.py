@@ -162,7 +162,9 @@ class JsonSql:
             # A cast that cannot succeed, naming the reason; it reads the row, so it is not
             # folded at planning time and fails only if reached (a null row fails too).
             row_text = func.coalesce(cast(value, Text), text_constant(""))
-            message = text_constant(f"{FAILED}{reason}") + func.substr(row_text, number(1), number(0))
+            message = text_constant(f"{FAILED}{reason}") + func.substr(
+                row_text, number(1), number(0)
+            )
             failed = cast(message, Integer)
             if isinstance(like.type, NullType | JsonType):  # a JSON value
                 return cast(cast(failed, Text), JSON())
