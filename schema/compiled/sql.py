@@ -65,6 +65,23 @@ class Source:
         return carried if carried is not None else self.rows.c[name]
 
 
+class Recording(Source):
+    """A source over a table that notes the columns asked of it: a dry build of a level's
+    JSON over it tells which columns the level's subquery must select."""
+
+    def __init__(self, rows: Table) -> None:
+        super().__init__(rows)
+        self.names: set[str] = {"id"}
+
+    def column(self, name: str) -> ColumnElement[Any]:
+        self.names.add(name)
+        return super().column(name)
+
+    def selected(self) -> list[ColumnElement[Any]]:
+        """The columns noted, in the table's order."""
+        return [c for c in record_columns(self.rows) if c.name in self.names]  # type: ignore[arg-type]
+
+
 class SqlCompiler:
     """Builds the statement of a plan for one shape of its arguments (:mod:`sql_bind`): the
     values themselves are parameters, bound through each field's :class:`Binding`."""
@@ -110,6 +127,14 @@ class SqlCompiler:
         plan = step.sub
         assert plan is not None
         return self.object_of(plan, source)
+
+    def columns_of(self, plan: ObjectPlan | None, target: Table) -> list[ColumnElement[Any]]:
+        """The columns of ``target`` that ``plan``'s JSON reads (a dry build notes them):
+        a subquery selecting all ~40 columns of a table copies them all for each row."""
+        assert plan is not None
+        recording = Recording(target)
+        self.object_of(plan, recording)
+        return recording.selected()
 
     def object_of(self, plan: ObjectPlan, source: Source) -> ColumnElement[Any]:
         steps = {step.key: step for step in plan.steps}
@@ -167,7 +192,7 @@ class SqlCompiler:
         conditions = [target.c[relation.column] == source.column(relation.key)]
         conditions += [target.c[name] == value for name, value in relation.equals.items()]
         inner = (
-            select(*record_columns(target))
+            select(*self.columns_of(step.sub, target))
             .where(*conditions)
             .order_by(target.c.id)
             .correlate_except(target)
@@ -183,7 +208,7 @@ class SqlCompiler:
         link = table(step.link)
         target = link_target(step.link)
         inner = (
-            select(*record_columns(target), link.c.position.label("_position"))
+            select(*self.columns_of(step.sub, target), link.c.position.label("_position"))
             .select_from(link.join(target, target.c.id == link.c.target_id))
             .where(link.c.owner_id == source.column("id"))
             .order_by(link.c.position)
@@ -262,7 +287,7 @@ class SqlCompiler:
         limit = sizes["limit"]
         page = (
             select(
-                *record_columns(base),
+                *self.page_columns(step, base, query.order, keys),
                 *(key.label(f"_k{i}") for i, key in enumerate(keys)),
                 func.row_number().over(order_by=ordering).label("_rn"),
             )
@@ -330,6 +355,20 @@ class SqlCompiler:
         if not per_row and not needs_cursors:  # totalCount and __typename only
             return select(json.obj(pairs)).scalar_subquery()
         return select(json.obj(pairs)).select_from(rows).scalar_subquery()
+
+    def page_columns(
+        self, step: ConnectionStep, base: Table, order: str, keys: list[ColumnElement[Any]]
+    ) -> list[ColumnElement[Any]]:
+        """The columns of ``base`` the connection's nodes or edges read (a dry build)."""
+        assert step.sub is not None
+        recording = Recording(base)
+        for inner in step.sub.steps:
+            if isinstance(inner, Embedded) and inner.sub is not None:
+                if inner.attribute == "nodes":
+                    self.object_of(inner.sub, recording)
+                elif inner.attribute == "edges":
+                    self.edge(inner.sub, recording, order, keys)
+        return recording.selected()
 
     def edge(
         self, plan: ObjectPlan, source: Source, order: str, keys: list[ColumnElement[Any]]
