@@ -25,7 +25,7 @@ from schema.compiled.context import CompiledExecutionContext
 from schema.docking_event import DockingEventQuery
 from schema.federation import make_entities
 from schema.flight import FlightQuery
-from schema.guards import is_unavailable
+from schema.guards import is_unavailable, refused_input
 from schema.landing import LandingQuery
 from schema.landing_location import LandingLocationQuery
 from schema.launch import LaunchQuery
@@ -75,6 +75,7 @@ class Schema(strawberry.federation.Schema):
             if e.original_error is not None
             and not isinstance(e.original_error, GraphQLError)
             and not is_unavailable(e.original_error)
+            and refused_input(e.original_error) is None
         ]
         super().process_errors(unexpected, execution_context)
 

@@ -19,6 +19,7 @@ from schema.guards.masking import (
     is_statement_timeout,
     is_unavailable,
     mask_errors,
+    refused_input,
 )
 
 
@@ -76,6 +77,9 @@ def _raise(errors: list[GraphQLError], *, partial: bool) -> None:
     for error in errors:
         if (error.extensions or {}).get("code") == BAD_USER_INPUT:
             raise BadInput(error.message)
+        reason = error.original_error and refused_input(error.original_error)
+        if reason:
+            raise BadInput(f"The database refused this request's input: {reason}")
     if any(e.original_error and is_statement_timeout(e.original_error) for e in errors):
         raise TimedOut("The query took too long and was stopped.")
     down = [e for e in errors if e.original_error and is_unavailable(e.original_error)]

@@ -19,7 +19,7 @@ from schema.guards.codes import (
 from schema.guards.cost import operation_cost
 from schema.guards.extension import Guards
 from schema.guards.limits import Limits
-from schema.guards.masking import is_unavailable, mask_errors
+from schema.guards.masking import is_unavailable, mask_errors, refused_input
 
 __all__ = [
     "ALIAS_LIMIT",
@@ -38,4 +38,5 @@ __all__ = [
     "is_unavailable",
     "mask_errors",
     "operation_cost",
+    "refused_input",
 ]

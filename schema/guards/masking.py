@@ -15,6 +15,7 @@ import uuid
 from graphql import GraphQLError
 from sqlalchemy import exc as sa
 
+from schema.errors import BAD_USER_INPUT
 from schema.guards.codes import INTERNAL, SERVICE_UNAVAILABLE, TIMEOUT
 
 log = logging.getLogger("flightgraph.errors")
@@ -40,6 +41,41 @@ def is_unavailable(error: BaseException) -> bool:
             return True
         current = current.__cause__ or current.__context__
     return False
+
+
+# SQLite's words for a statement too big or a value it cannot take, built from what a
+# client sent (PostgreSQL says so with SQLSTATE classes 22 and 54).
+_SQLITE_REFUSALS = (
+    "pattern too complex",
+    "string or blob too big",
+    "too many sql variables",
+    "parser stack overflow",
+    "expression tree is too large",
+    "too many terms",
+)
+
+
+def refused_input(error: BaseException) -> str | None:
+    """The database's reason when it refused a value or a statement size that comes from the
+    request (a data exception, a program limit), not because it is down or broken; ``None``
+    otherwise. The reason is the driver's first line: no SQL text."""
+    for outer in _chain(error):
+        if isinstance(outer, sa.DataError):
+            return _first_line(outer.orig or outer)
+        current = getattr(outer, "orig", None) or outer  # SQLAlchemy wraps the driver's
+        sqlstate = getattr(current, "sqlstate", None) or ""
+        if sqlstate[:2] in ("22", "54"):
+            return _first_line(current)
+        if isinstance(current, sqlite3.Error):
+            text = str(current)
+            if any(sign in text.lower() for sign in _SQLITE_REFUSALS):
+                return _first_line(current)
+    return None
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).split("\n", 1)[0].strip()
+    return text[:200] or type(error).__name__
 
 
 def is_statement_timeout(error: BaseException) -> bool:
@@ -72,6 +108,10 @@ def _mask(error: GraphQLError) -> GraphQLError:
         return error
     if is_statement_timeout(original):
         return _replace(error, "The query took too long and was stopped.", {"code": TIMEOUT})
+    reason = refused_input(original)
+    if reason is not None:  # before outages: SQLite reports both as OperationalError
+        message = f"The database refused this request's input: {reason}"
+        return _replace(error, message, {"code": BAD_USER_INPUT})
     if is_unavailable(original):
         log.warning("database unavailable: %s: %s", type(original).__name__, original)
         return _replace(error, UNAVAILABLE_MESSAGE, {"code": SERVICE_UNAVAILABLE})
