@@ -5,6 +5,7 @@ from sqlalchemy import exists
 from loaders.listing import Field, Listing, columns, search, utc_day, utc_month, utc_year, via
 from loaders.pages import register
 from store.tables.agencies import agencies
+from store.tables.common import launch_statuses
 from store.tables.flights import astronaut_flights, spacecraft_flights
 from store.tables.launches import launches, launches_program, missions, orbits, rockets
 from store.tables.places import locations, pads
@@ -40,6 +41,9 @@ LAUNCHES = register(
                 *_ATTEMPT_COUNTS,
             ),
             "status": Field(launches.c.status_id),
+            # By meaning: a client need not know that LL2's "Success" is status 3.
+            "status_name": Field(via(launches.c.status_id, launch_statuses.c.name)),
+            "status_abbrev": Field(via(launches.c.status_id, launch_statuses.c.abbrev)),
             "net_precision": Field(launches.c.net_precision_id),
             "launch_service_provider": Field(launches.c.launch_service_provider_id),
             "launch_service_provider_name": Field(

@@ -101,12 +101,16 @@ query AgencyLaunchHistory($after: String) {
     Example(
         "SuccessfulLaunches",
         """# Filters combine with and/or/not; `search`
-# works like LL2's. Status 3 is LL2's "Success".
+# works like LL2's. Statuses go by name or id
+# (`launchStatuses` lists them).
 query SuccessfulLaunches {
   launches(
     first: 10
     orderBy: NET_DESC
-    filter: { status: { eq: 3 }, or: [{ year: { gte: 2020 } }, { search: "Block 5" }] }
+    filter: {
+      statusAbbrev: { eq: "Success" }
+      or: [{ year: { gte: 2020 } }, { search: "Block 5" }]
+    }
   ) {
     totalCount
     nodes { name net rocket { configuration { fullName } } }

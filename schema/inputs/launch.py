@@ -41,6 +41,12 @@ class LaunchFilter:
     month: IntFilter | None = option("UTC month (1 to 12) of the NET (`month`).")
     day: IntFilter | None = option("UTC day of month of the NET (`day`).")
     status: IntFilter | None = option("LL2 id of the status (`status`, `status__ids`).")
+    status_name: StringFilter | None = option(
+        "Name of the status: `Launch Successful`, `Go for Launch`… (see `launchStatuses`)."
+    )
+    status_abbrev: StringFilter | None = option(
+        "Short name of the status: `Success`, `Failure`, `Go`, `TBD`… (see `launchStatuses`)."
+    )
     net_precision: IntFilter | None = option("LL2 id of the NET precision.")
     launch_service_provider: IntFilter | None = option(
         "LL2 id of the launch service provider (`lsp__id`)."
