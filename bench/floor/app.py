@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import AsyncIterator
+from typing import Any
 
 import orjson
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -28,8 +29,9 @@ from store.engine import create_engine
 JSON = "application/json"
 
 
-def create_app(database_url: str | None = None, *, engine: AsyncEngine | None = None) -> Starlette:
-    """The floor on ``database_url`` (default: ``$FLOOR_DATABASE_URL``), or on ``engine``."""
+def floor_lifespan(database_url: str | None, engine: AsyncEngine | None) -> Any:
+    """A floor app's lifespan: its engine on ``database_url`` (default:
+    ``$FLOOR_DATABASE_URL``) or ``engine``, as ``app.state.engine``."""
     url = database_url or os.environ.get("FLOOR_DATABASE_URL", "")
 
     @contextlib.asynccontextmanager
@@ -44,6 +46,13 @@ def create_app(database_url: str | None = None, *, engine: AsyncEngine | None = 
         finally:
             if engine is None:
                 await app.state.engine.dispose()
+
+    return lifespan
+
+
+def create_app(database_url: str | None = None, *, engine: AsyncEngine | None = None) -> Starlette:
+    """The floor on ``database_url`` (default: ``$FLOOR_DATABASE_URL``), or on ``engine``."""
+    lifespan = floor_lifespan(database_url, engine)
 
     async def graphql(request: Request) -> Response:
         body = orjson.loads(await request.body())

@@ -10,10 +10,6 @@ differs is only where the JSON is built.
 
 from __future__ import annotations
 
-import contextlib
-import os
-from collections.abc import AsyncIterator
-
 import orjson
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
@@ -22,11 +18,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bench import queries
+from bench.floor.app import floor_lifespan
 from bench.floor_json.handlers import handlers
-from gateway.collector import tune_for_serving
-from gateway.http.database import engine_options
-from gateway.settings import Settings
-from store.engine import create_engine
 
 JSON = "application/json"
 NOT_SERVED = b'{"errors":[{"message":"not served: the JSON-in-SQL floor answers Q2-Q5 only"}]}'
@@ -35,21 +28,9 @@ UNKNOWN = b'{"errors":[{"message":"unknown document"}]}'
 
 def create_app(database_url: str | None = None, *, engine: AsyncEngine | None = None) -> Starlette:
     """The floor on ``database_url`` (default: ``$FLOOR_DATABASE_URL``), or on ``engine``."""
-    url = database_url or os.environ.get("FLOOR_DATABASE_URL", "")
     served = handlers()
     q1 = queries.q1_document()
-
-    @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        tune_for_serving()
-        app.state.engine = engine or create_engine(
-            url, **engine_options(Settings(database_url=url))
-        )
-        try:
-            yield
-        finally:
-            if engine is None:
-                await app.state.engine.dispose()
+    lifespan = floor_lifespan(database_url, engine)
 
     async def graphql(request: Request) -> Response:
         body = orjson.loads(await request.body())
