@@ -10,7 +10,7 @@ wraps (NULL is not carried through as SQL's "unknown").
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.selectable import ScalarSelect
 
 OPERATORS = frozenset({"eq", "in", "gt", "gte", "lt", "lte", "contains", "is_null"})
 
@@ -217,7 +218,15 @@ class Listing:
             if op != "eq":
                 raise FilterError(f"{name!r} only takes eq")
             return spec.expr if value else not_(func.coalesce(spec.expr, false()))
-        condition = _compare(spec.expr, op, value, bind)
+        if op != "is_null" and isinstance(spec.expr, ScalarSelect):
+            # A value reached through foreign keys (``via``): match the rows it points at,
+            # then the keys — ``pad_id IN (SELECT id FROM pads WHERE name ILIKE …)`` — so
+            # an index on the far column serves it, instead of a subquery per row. (The
+            # same answer: a condition on a missing value is false either way; ``is_null``
+            # is the one condition a missing row makes true, so it keeps the subquery.)
+            condition = _through_keys(spec.expr, lambda far: _compare(far, op, value, bind))
+        else:
+            condition = _compare(spec.expr, op, value, bind)
         if spec.through is None:
             return condition
         related = select(spec.through).where(spec.through.is_not(None), condition)
@@ -270,6 +279,19 @@ def contains(expr: ColumnElement[Any], text: str, bind: Bind = inline) -> Column
     """Case-insensitive substring match (LL2's ``icontains``), wildcards taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return expr.ilike(bind(expr, f"%{escaped}%"), escape="\\")
+
+
+def _through_keys(
+    expr: ScalarSelect[Any], condition: Callable[[ColumnElement[Any]], ColumnElement[bool]]
+) -> ColumnElement[bool]:
+    """``condition`` on the far end of a :func:`via` chain, as key ``IN`` subqueries."""
+    step = expr.element  # select(far).where(far.table.c.id == key), as via() builds it
+    far = step.selected_columns[0]
+    key = step.whereclause.right
+    matching = select(far.table.c.id).where(condition(far))
+    if isinstance(key, ScalarSelect):
+        return _through_keys(key, lambda column: column.in_(matching))
+    return key.in_(matching)
 
 
 def via(*steps: ColumnElement[Any]) -> ColumnElement[Any]:

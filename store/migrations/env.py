@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from store.search_indexes import compared
 from store.tables import metadata
 
 connection = context.config.attributes.get("connection")
@@ -13,6 +14,7 @@ context.configure(
     target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    include_object=compared,  # PostgreSQL's trigram indexes are the migrations' own
 )
 with context.begin_transaction():
     context.run_migrations()
