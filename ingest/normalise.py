@@ -9,6 +9,7 @@ Merge rules (the same within a batch and against the database):
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,13 @@ from urllib.parse import urlparse
 
 from ingest.errors import IngestError
 from ingest.mapping import BadValue, TableMap, _describe, table_map
-from ingest.specs import ENDPOINTS, LEGACY_ENDPOINTS, LEGACY_RENAMES, PRESENTATION_KEYS
+from ingest.specs import (
+    ENDPOINTS,
+    LEGACY_ENDPOINTS,
+    LEGACY_RENAMES,
+    LEGACY_VALUES,
+    PRESENTATION_KEYS,
+)
 
 _VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 _ID_SEGMENT = re.compile(r"^(\d+|[0-9a-fA-F-]{36})$")
@@ -140,6 +147,8 @@ class Normaliser:
         if legacy and table in LEGACY_RENAMES:
             renames = LEGACY_RENAMES[table]
             obj = {renames.get(k, k): v for k, v in obj.items()}
+        if legacy and table in LEGACY_VALUES:
+            obj = _as_current(obj, LEGACY_VALUES[table])
         if obj.get("id") is None:
             raise IngestError(path, f"object has no id (expected a {table} object)")
         try:
@@ -225,6 +234,18 @@ class Normaliser:
         if legacy and isinstance(value, dict):
             return [value]  # 2.2.0 had single objects where 2.3.0 has lists
         raise BadValue(f"expected array, got {_describe(value)}")
+
+
+def _as_current(obj: dict[str, Any], readers: Any) -> dict[str, Any]:
+    """A pre-2.3.0 object with the strings 2.3.0 turned into numbers or objects read as
+    2.3.0 gives them (a string no reader takes is left as it is: it goes to ``extra``)."""
+    read = dict(obj)
+    for name, reader in readers.items():
+        value = obj.get(name)
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError, KeyError):
+                read[name] = reader(value)
+    return read
 
 
 def _backrefs(

@@ -8,9 +8,11 @@ key pointing back (a location's ``pads``, a flight's ``launch_crew``, a rocket's
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,44 @@ LEGACY_ENDPOINTS: Mapping[str, str] = {
 LEGACY_RENAMES: Mapping[str, Mapping[str, str]] = {
     "launches": {"infoURLs": "info_urls", "vidURLs": "vid_urls"},
     "landings": {"location": "landing_location"},
+}
+
+# Pre-2.3.0 values whose type 2.3.0 changed ("Type & format changes" in its changelog), read
+# as 2.3.0 gives them. A value none of these can read stays in ``extra``, as any other
+# pre-2.3.0 shape the changelog does not map.
+_WHOLE = re.compile(r"^-?\d+$")
+_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+# Agency types LL2 2.3.0 gives as {id, name} (ids as its own responses show them).
+AGENCY_TYPE_IDS: Mapping[str, int] = {"Government": 1, "Multinational": 2, "Commercial": 3}
+
+
+def _whole_number(value: str) -> int | None:
+    text = value.strip()
+    if not text:
+        return None
+    if not _WHOLE.match(text):
+        raise ValueError(value)
+    return int(text)
+
+
+def _decimal(value: str) -> float | None:
+    text = value.strip()
+    if not text:
+        return None
+    if not _DECIMAL.match(text):
+        raise ValueError(value)
+    return float(text)
+
+
+def _agency_type(value: str) -> dict[str, object]:
+    return {"id": AGENCY_TYPE_IDS[value], "name": value}  # KeyError: kept in extra
+
+
+LEGACY_VALUES: Mapping[str, Mapping[str, Callable[[str], Any]]] = {
+    "agencies": {"founding_year": _whole_number, "type": _agency_type},
+    "locations": {"latitude": _decimal, "longitude": _decimal},
+    "pads": {"latitude": _decimal, "longitude": _decimal},
+    "launcher_configurations": {"launch_cost": _whole_number},
 }
 
 # Keys that describe the response rather than the object.

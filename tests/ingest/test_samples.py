@@ -13,6 +13,7 @@ from ingest.files import expand_paths, ingest_file
 from store.tables import metadata
 from tests.conftest import SAMPLES, shared_file
 from tests.ingest.helpers import dump
+from tests.schema.helpers import run
 
 URL = re.compile(r"/2\.3\.0/([a-z_]+)/([0-9a-f-]+)/")
 COUNTED = {
@@ -102,3 +103,28 @@ async def test_ingesting_the_same_file_again_reports_everything_unchanged(
         again = await ingest_file(engine, path)
         outcomes = {outcome for counts in again.counts.values() for outcome in counts}
         assert outcomes == {"unchanged"}, path.name
+
+
+async def test_pre_2_3_0_values_whose_type_changed_are_served_as_2_3_0_gives_them(
+    engine: AsyncEngine,
+) -> None:
+    """The changelog's type changes: numeric strings become numbers, an agency's type string
+    its {id, name}; read back over GraphQL, not left in ``extra``."""
+    agency = SAMPLES / "agencies" / "2.2.0_single_agency178_lldev_joebocock_Get.json"
+    pads = SAMPLES / "_legacy_2.1.0" / "2.1.0_pads_colbad2.json"
+    for path in (shared_file(agency), shared_file(pads)):
+        result = await ingest_file(engine, path)
+        assert result.ok, f"{path.name}: {result.error}"
+    raw_pads = json.loads(pads.read_bytes())["results"]
+    query = """{
+      agency(ll2Id: 178) { foundingYear type { ll2Id name } }
+      pads(first: 100, orderBy: ID_ASC) { nodes { ll2Id latitude longitude } }
+    }"""
+    answer = await run(engine, query)
+    assert answer["agency"] == {"foundingYear": 2014, "type": {"ll2Id": 2, "name": "Multinational"}}
+    served = {p["ll2Id"]: (p["latitude"], p["longitude"]) for p in answer["pads"]["nodes"]}
+    given = {p["id"]: (p["latitude"], p["longitude"]) for p in raw_pads}
+    numeric = [key for key in sorted(given)[:100] if all(v not in (None, "") for v in given[key])]
+    assert len(numeric) > 50
+    for key in numeric:
+        assert served[key] == (float(given[key][0]), float(given[key][1])), key
