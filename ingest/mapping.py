@@ -140,6 +140,8 @@ def table_map(name: str) -> TableMap:
                 target = next(iter(column.foreign_keys)).column.table.name
                 refs[key] = (column.name, target)
             continue
+        if "ll2" in column.info and column.info["ll2"] is None:
+            continue  # set by ingest (a list position), not read from a key
         scalars[column.name] = converter(column.type)
     links = {
         link.info["link"]["key"]: link

@@ -216,8 +216,17 @@ class Normaliser:
                 else:
                     raise BadValue(f"expected object or null, got {_describe(value)}")
             else:
+                # Where the child table keeps list order, each row gets its place in the list.
+                placed = "position" in table_map(child.table).table.c
                 ids = [
-                    self._object(item, child.table, f"{path}[{i}]", lineage, legacy, implied)
+                    self._object(
+                        item,
+                        child.table,
+                        f"{path}[{i}]",
+                        lineage,
+                        legacy,
+                        {**implied, "position": i} if placed else implied,
+                    )
                     for i, item in enumerate(self._items(value, legacy))
                 ]
             if child.prune:

@@ -128,11 +128,12 @@ def children(
     description: str,
     key: str = "ll2_id",
     key_of: Callable[[Any], Any] | None = None,
-    sort: Callable[[Any], Any] | None = None,
+    order: str | None = None,
     **equals: Any,
 ) -> Any:
     """A list field: rows of ``table`` whose ``column`` is this node's ``key`` (id order, or
-    ``sort``'s over the records); ``key_of`` turns the key into the column's type."""
+    the ``order`` column's); ``key_of`` turns the key into the column's type."""
+    relation = Children(table, column, _column(key), equals, key_of=key_of, order=order)
 
     async def resolve(self: Any, info: Info):
         value = getattr(self, key)
@@ -141,9 +142,8 @@ def children(
         rows = await info.context.loaders.rows_by_column(table, column, **equals).load(
             value if key_of is None else key_of(value)
         )
-        return [build(table, row) for row in (rows if sort is None else sorted(rows, key=sort))]
+        return [build(table, row) for row in relation.arrange(rows)]
 
-    relation = Children(table, column, _column(key), equals, key_of=key_of, sort=sort)
     return strawberry.field(resolver=resolve, description=description, metadata={META: relation})
 
 

@@ -89,11 +89,6 @@ class Rocket(Node, RowType):
         return await load_children(info, "payload_flights", "launch_id", launch_id)
 
 
-def _newest_first(update: Mapping[str, Any]) -> tuple[bool, float, int]:
-    created = update["created_on"]
-    return (created is None, -created.timestamp() if created else 0.0, update["id"])
-
-
 @node("launches")
 @strawberry.type(description="A launch (LL2 LaunchDetailed).")
 class Launch(Node, RowType):
@@ -168,8 +163,8 @@ class Launch(Node, RowType):
         "updates",
         "launch_id",
         key_of=str,
-        sort=_newest_first,
-        description="News updates, newest first.",
+        order="position",
+        description="News updates, in the order LL2 lists them.",
     )
     info_urls: list[InfoUrl] | None = json_list(
         InfoUrl,

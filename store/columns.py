@@ -90,6 +90,11 @@ def ref(key: str, target: str) -> Column[Any]:
     return Column(f"{key}_id", _key_type(target), _fk(target), index=True, info={"ll2": key})
 
 
+def listed(name: str = "position") -> Column[Any]:
+    """The row's place in its owner's list, as LL2 gave the list (set by ingest)."""
+    return Column(name, Integer, info={"ll2": None})
+
+
 def owner(name: str, target: str) -> Column[Any]:
     """Back reference to an enclosing object (set by ingest, not read from a key)."""
     return Column(name, _key_type(target), _fk(target), index=True, info={"ll2": None})

@@ -29,8 +29,8 @@ class One:
 
 @dataclass(frozen=True)
 class Children:
-    """Rows of ``table`` whose ``column`` is the parent's ``key`` (id order), narrowed by
-    ``equals``; ``single`` keeps the first one only (null when there is none)."""
+    """Rows of ``table`` whose ``column`` is the parent's ``key`` (id order, or ``order``'s),
+    narrowed by ``equals``; ``single`` keeps the first one only (null when there is none)."""
 
     table: str
     column: str
@@ -38,7 +38,14 @@ class Children:
     equals: Mapping[str, Any] = field(default_factory=dict)
     single: bool = False
     key_of: Callable[[Any], Any] | None = None  # turns the parent's key into the loader's
-    sort: Callable[[Any], Any] | None = None  # a sort key over the records, if not id order
+    order: str | None = None  # a column giving the list's order (then id; nulls last)
+
+    def arrange(self, rows: list[Any]) -> list[Any]:
+        """The records in the list's order (the loader gives them in id order)."""
+        if self.order is None:
+            return rows
+        column = self.order
+        return sorted(rows, key=lambda row: (row[column] is None, row[column] or 0, row["id"]))
 
 
 @dataclass(frozen=True)

@@ -186,15 +186,17 @@ class SqlCompiler:
 
     def children(self, step: ChildrenStep, source: Source) -> ColumnElement[Any]:
         relation = step.relation
-        if relation.key_of is not None or relation.sort is not None:
-            raise Untaught(f"{step.key}: a relation with a Python key_of or sort")
+        # (key_of only converts the parent's key for the loader: SQL compares the columns.)
         target = table(relation.table)
         conditions = [target.c[relation.column] == source.column(relation.key)]
         conditions += [target.c[name] == value for name, value in relation.equals.items()]
+        selected = self.columns_of(step.sub, target)
+        if relation.order is not None and relation.order not in {c.name for c in selected}:
+            selected.append(target.c[relation.order])
         inner = (
-            select(*self.columns_of(step.sub, target))
+            select(*selected)
             .where(*conditions)
-            .order_by(target.c.id)
+            .order_by(*self.list_order(target, relation.order))
             .correlate_except(target)
         )
         if relation.single:
@@ -202,7 +204,16 @@ class SqlCompiler:
             return select(self.obj(step, Source(rows))).select_from(rows).scalar_subquery()
         rows = inner.subquery()
         item = self.obj(step, Source(rows))
-        return select(self.json.array(item, [rows.c.id])).select_from(rows).scalar_subquery()
+        order = self.list_order(rows, relation.order)  # PostgreSQL's json_agg ORDER BY
+        return select(self.json.array(item, order)).select_from(rows).scalar_subquery()
+
+    @staticmethod
+    def list_order(target: FromClause, order: str | None) -> list[ColumnElement[Any]]:
+        """As :meth:`relations.Children.arrange` orders the records: the order column (nulls
+        last), then id."""
+        if order is None:
+            return [target.c.id]
+        return [target.c[order].is_(None), target.c[order], target.c.id]
 
     def linked(self, step: LinkedStep, source: Source) -> ColumnElement[Any]:
         link = table(step.link)

@@ -237,8 +237,8 @@ class ChildrenStep(Step):
         loader = run.loaders.rows_by_column(relation.table, relation.column, **relation.equals)
         rows = iter(await load_unique(loader, [key for key in keys if key is not None]))
         values: list[Any] = [[] if key is None else next(rows) for key in keys]
-        if relation.sort is not None:
-            values = [sorted(value, key=relation.sort) for value in values]
+        if relation.order is not None:
+            values = [relation.arrange(value) for value in values]
         if relation.single:
             values = [value[0] if value else None for value in values]
         return values

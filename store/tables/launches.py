@@ -11,6 +11,7 @@ from store.columns import (
     flag,
     integer,
     link,
+    listed,
     moment,
     owner,
     ref,
@@ -111,5 +112,6 @@ updates = entity(
     text("info_url"),
     text("created_by"),
     moment("created_on", index=True),
+    listed(),  # LL2 lists a launch's updates in an order of its own: served back as given
     url=False,
 )
