@@ -211,7 +211,7 @@ class GraphQLApp(GraphQL[Context, None]):
                     data = await self.express.run(query, name, operation.variables, context)
                     if data is not None:
                         return Outcome(body={"data": data})
-                with self._watched(query, name) as watch:
+                with self._watched() as watch:
                     result = await self.schema.execute(
                         query,
                         variable_values=operation.variables,
@@ -248,11 +248,11 @@ class GraphQLApp(GraphQL[Context, None]):
             timed_out=TIMEOUT in codes,
         )
 
-    def _watched(self, query: str, name: str | None) -> Any:
+    def _watched(self) -> Any:
         """The express lane watching this execution (nothing to watch without one)."""
         if self.express is None:
             return contextlib.nullcontext()
-        return self.express.watch(query, name)
+        return self.express.watch()
 
     @staticmethod
     def _wants_ide(request: Request) -> bool:

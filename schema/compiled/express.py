@@ -89,7 +89,7 @@ class ExpressLane:
         self.known: BoundedLru[tuple[str, str | None], Answered] = BoundedLru(size, max_bytes)
 
     @contextlib.contextmanager
-    def watch(self, query: str, operation_name: str | None) -> Iterator[_Watch]:
+    def watch(self) -> Iterator[_Watch]:
         """Watch one full-path execution; :meth:`learn` it afterwards if it succeeded."""
         watch = _Watch()
         token = _WATCH.set(watch)
