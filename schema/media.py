@@ -11,6 +11,7 @@ import strawberry
 
 from schema.base import field
 from schema.scalars import Duration
+from store.types import moment as parsed_moment
 
 LL2_ID = "LL2's id."
 
@@ -46,22 +47,12 @@ def from_json(cls: Any, value: dict[str, Any]) -> Any:
     for name, spec in cls.__json__.items():
         raw = value.get(spec.key)
         if spec.kind == "moment":
-            fields[name] = _moment(raw)
+            fields[name] = parsed_moment(raw)
         elif spec.kind == "lookup":
             fields[name] = from_json(spec.of, raw) if isinstance(raw, dict) else None
         else:
             fields[name] = raw
     return cls(**fields)
-
-
-def _moment(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else None
 
 
 @strawberry.type(description="Kind of info link (LL2 InfoURLType).")

@@ -6,7 +6,7 @@ import base64
 import math
 import os
 import time
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,8 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.util import await_
+
+from store.types import moment
 
 
 def create_engine(url: str, sqlite_statement_timeout: float = 0, **options: Any) -> AsyncEngine:
@@ -61,13 +63,8 @@ def _real(value: float | None) -> str | None:
 def _utc(text: Any) -> str | None:
     """An ISO-8601 timestamp with an offset, in UTC as LL2 writes it (``…Z``); NULL for
     anything else. A timestamp that cannot be moved to UTC raises (the statement fails)."""
-    if not isinstance(text, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
+    parsed = moment(text)
+    if parsed is None:
         return None
     try:
         return parsed.astimezone(UTC).isoformat().replace("+00:00", "Z")

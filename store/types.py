@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+
+def moment(value: Any) -> datetime | None:
+    """An ISO-8601 timestamp with an offset, parsed; ``None`` for anything else (LL2's JSON
+    values read loosely: a value object's times, SQLite's ``fg_utc``)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else None
 
 
 class UTCDateTime(TypeDecorator[datetime]):
