@@ -114,6 +114,18 @@ CASES: dict[str, tuple[dict[str, Any], int, str, str]] = {
         "BAD_USER_INPUT",
         "900 items",
     ),
+    "a status name of 60,000 characters (matched through the statuses table)": (
+        launches("$f", {"f": {"statusName": {"eq": "x" * 60_000}}}),
+        200,
+        "BAD_USER_INPUT",
+        "60000 characters",
+    ),
+    "an in of 900 status abbreviations": (
+        launches("$f", {"f": {"statusAbbrev": {"in": [f"s{i}" for i in range(900)]}}}),
+        200,
+        "BAD_USER_INPUT",
+        "900 items",
+    ),
     "not inside not, 30 levels": (nested_not(30), 200, "BAD_USER_INPUT", "nest more than"),
     "text matches in a nested page, 100 parents": (
         {
