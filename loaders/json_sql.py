@@ -304,14 +304,19 @@ class JsonSql:
                     (
                         digits.op("~")(text_constant("^-?[0-9]{1,10}$")),
                         case(
-                            (cast(digits, BigInteger).between(INT_MIN, INT_MAX), value),
+                            (
+                                cast(digits, BigInteger).between(number(INT_MIN), number(INT_MAX)),
+                                value,
+                            ),
                             else_=other,
                         ),
                     ),
                     else_=other,
                 )
                 return case((kind == text_constant("number"), small), (absent, null()), else_=other)
-            whole = and_(kind == text_constant("integer"), value.between(INT_MIN, INT_MAX))
+            whole = and_(
+                kind == text_constant("integer"), value.between(number(INT_MIN), number(INT_MAX))
+            )
             return case((whole, value), (absent, null()), else_=other)
         if scalar == "Boolean":
             if self.pg:
