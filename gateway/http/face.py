@@ -51,7 +51,9 @@ def persisted_queries(settings: Settings, guards: Guards) -> PersistedQueries:
     """The APQ store (bounded by entries and bytes) and the trusted documents; a document is
     registered only if it passes ``guards``' parse and structure checks."""
     store = (
-        RedisStore(settings.redis_url, settings.apq_ttl)
+        RedisStore(
+            settings.redis_url, settings.apq_ttl, settings.apq_cache_size, settings.apq_max_bytes
+        )
         if settings.redis_url
         else MemoryStore(settings.apq_cache_size, settings.apq_max_bytes)
     )

@@ -67,21 +67,84 @@ class MemoryStore:
 
 
 class RedisStore:
-    """Shared by every replica; entries expire ``ttl`` seconds after their last use."""
+    """Shared by every replica, and bounded like :class:`MemoryStore`: at most ``size``
+    documents and ``max_bytes`` of them (the same :func:`text_bytes` estimate), the least
+    recently used going first; an entry also expires ``ttl`` seconds after its last use.
 
-    PREFIX = "flightgraph:apq:"
+    The bound is kept by the store itself, not by Redis's ``maxmemory``: the same Redis holds
+    the rate limits and the change feed, which an LRU policy would evict too. Beside the
+    documents, a sorted set ranks their hashes by last use (a counter kept in Redis, so every
+    replica ranks alike) and a hash holds their sizes; the scripts below change all of these
+    at once. (For one Redis server: a script evicts keys it is not given in KEYS, which Redis
+    Cluster would refuse.)
+    """
 
-    def __init__(self, url: str, ttl: int) -> None:
+    NAMESPACE = "flightgraph"
+
+    GET = """
+    local query = redis.call('GETEX', KEYS[1], 'EX', ARGV[1])
+    if query then
+        redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[5]), ARGV[2])
+        for i = 2, 5 do redis.call('EXPIRE', KEYS[i], ARGV[1]) end
+    end
+    return query
+    """
+    # KEYS: the document, the index, the sizes, the total, the clock.
+    # ARGV: text, ttl, hash, size, max bytes, max entries, the documents' key prefix.
+    PUT = """
+    redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+    redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[5]), ARGV[3])
+    local before = tonumber(redis.call('HGET', KEYS[3], ARGV[3]) or '0')
+    redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
+    local total = redis.call('INCRBY', KEYS[4], tonumber(ARGV[4]) - before)
+    while total > tonumber(ARGV[5]) or redis.call('ZCARD', KEYS[2]) > tonumber(ARGV[6]) do
+        local oldest = redis.call('ZPOPMIN', KEYS[2])
+        if #oldest == 0 then break end
+        redis.call('DEL', ARGV[7] .. oldest[1])
+        local size = tonumber(redis.call('HGET', KEYS[3], oldest[1]) or '0')
+        redis.call('HDEL', KEYS[3], oldest[1])
+        total = redis.call('DECRBY', KEYS[4], size)
+    end
+    for i = 2, 5 do redis.call('EXPIRE', KEYS[i], ARGV[2]) end
+    return total
+    """
+
+    def __init__(
+        self,
+        url: str,
+        ttl: int,
+        size: int = 10_000,
+        max_bytes: int = STORE_BYTES,
+        namespace: str = NAMESPACE,
+    ) -> None:
         import redis.asyncio as redis
 
+        self.prefix = f"{namespace}:apq:"  # + hash: the document
+        self.index = f"{namespace}:apq-index"  # sorted set: hash -> last use
+        self.sizes = f"{namespace}:apq-sizes"  # hash: hash -> bytes
+        self.total = f"{namespace}:apq-bytes"  # the sizes' sum
+        self.clock = f"{namespace}:apq-clock"  # counts uses: the order, on every replica
         self.client = redis.Redis.from_url(url, decode_responses=True)
         self.ttl = ttl
+        self.size = size
+        self.max_bytes = max_bytes
+        self._get = self.client.register_script(self.GET)
+        self._put = self.client.register_script(self.PUT)
+
+    def _keys(self, sha256: str) -> list[str]:
+        return [self.prefix + sha256, self.index, self.sizes, self.total, self.clock]
 
     async def get(self, sha256: str) -> str | None:
-        return await self.client.getex(self.PREFIX + sha256, ex=self.ttl)
+        return await self._get(keys=self._keys(sha256), args=[self.ttl, sha256])
 
     async def put(self, sha256: str, query: str) -> None:
-        await self.client.set(self.PREFIX + sha256, query, ex=self.ttl)
+        size = text_bytes(sha256, query)
+        args = [query, self.ttl, sha256, size, self.max_bytes, self.size, self.prefix]
+        await self._put(keys=self._keys(sha256), args=args)
+
+    async def kept_bytes(self) -> int:
+        """The documents' bytes as the store counts them."""
+        return int(await self.client.get(self.total) or 0)
 
     async def aclose(self) -> None:
         await self.client.aclose()

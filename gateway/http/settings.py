@@ -40,7 +40,7 @@ class HttpSettings(BaseModel):
     gzip_min_bytes: int = Field(default=1024, ge=0, description="gzip responses from this size")
     batch_max: int = Field(default=10, ge=1, description="operations in one batched POST")
     apq_cache_size: int = Field(
-        default=10_000, ge=1, description="persisted queries kept in memory (without Redis)"
+        default=10_000, ge=1, description="persisted queries kept (in memory, or in Redis)"
     )
     apq_ttl: int = Field(default=7 * 86400, ge=1, description="persisted query lifetime in Redis")
     trusted_documents: Path | None = Field(
@@ -98,7 +98,7 @@ class HttpSettings(BaseModel):
         default=20, ge=1, description="open WebSockets per client (API key or address)"
     )
     apq_max_bytes: int = Field(
-        default=32_000_000, ge=1_000_000, description="persisted documents kept in memory (bytes)"
+        default=32_000_000, ge=1_000_000, description="persisted documents kept (bytes, in memory or Redis)"
     )
     document_cache_max_bytes: int = Field(
         default=32_000_000,

@@ -218,6 +218,52 @@ async def test_the_memory_store_evicts_the_oldest_past_its_size() -> None:
     assert await store.get(sha256("{ c }")) == "{ c }"
 
 
+async def test_the_redis_store_is_bounded_in_bytes_across_replicas() -> None:
+    """Two replicas registering large documents share one byte budget: the oldest go,
+    whichever replica put them, and the count of kept bytes stays within it."""
+    require_redis()
+    namespace = f"test-{uuid.uuid4()}"
+    replicas = [
+        RedisStore(REDIS_URL, ttl=60, max_bytes=1_000_000, namespace=namespace) for _ in range(2)
+    ]
+    queries = [f"{{ __typename }} # {index:03d} {'x' * 100_000}" for index in range(30)]
+    try:
+        for index, query in enumerate(queries):
+            await replicas[index % 2].put(sha256(query), query)
+            assert await replicas[0].kept_bytes() <= 1_000_000
+        kept = [q for q in queries if await replicas[1].get(sha256(q)) is not None]
+        assert kept == queries[-len(kept) :]  # the newest, and only they
+        assert 5 <= len(kept) < 10
+        with redis.Redis.from_url(REDIS_URL) as probe:
+            assert probe.zcard(f"{namespace}:apq-index") == len(kept)
+            assert probe.hlen(f"{namespace}:apq-sizes") == len(kept)
+            # A document's own key holds its text, nothing is left of the evicted ones.
+            assert len(probe.keys(f"{namespace}:apq:*")) == len(kept)
+    finally:
+        with redis.Redis.from_url(REDIS_URL) as probe:
+            probe.delete(*probe.keys(f"{namespace}:*") or ["-"])
+        for replica in replicas:
+            await replica.aclose()
+
+
+async def test_the_redis_store_keeps_the_recently_used_past_its_size() -> None:
+    require_redis()
+    namespace = f"test-{uuid.uuid4()}"
+    documents = RedisStore(REDIS_URL, ttl=60, size=2, namespace=namespace)
+    try:
+        for query in ("{ a }", "{ b }"):
+            await documents.put(sha256(query), query)
+        assert await documents.get(sha256("{ a }")) == "{ a }"  # used: now the newest
+        await documents.put(sha256("{ c }"), "{ c }")
+        assert await documents.get(sha256("{ b }")) is None
+        assert await documents.get(sha256("{ a }")) == "{ a }"
+        assert await documents.get(sha256("{ c }")) == "{ c }"
+    finally:
+        with redis.Redis.from_url(REDIS_URL) as probe:
+            probe.delete(*probe.keys(f"{namespace}:*") or ["-"])
+        await documents.aclose()
+
+
 @pytest.mark.parametrize("kind", ["memory", "redis"])
 async def test_a_document_over_the_size_cap_is_not_registered(kind: str) -> None:
     if kind == "redis":
