@@ -363,7 +363,11 @@ class SqlCompiler:
                 pairs.append((key, json.array(rows.c[f"_j{detail}"], order, in_page)))
             else:
                 pairs.append((key, self.page_info(detail, rows, query, limit, total)))
-        if not per_row and not needs_cursors:  # totalCount and __typename only
+        page_infos = [detail for _, kind, detail in wanted if kind == "page_info"]
+        if not per_row and not any(_reads_rows(plan, query) for plan in page_infos):
+            # Nothing aggregated over the page (totalCount, __typename, pageInfo's constant
+            # side): a select from its rows would give no row for an empty page, or one
+            # per row.
             return select(json.obj(pairs)).scalar_subquery()
         return select(json.obj(pairs)).select_from(rows).scalar_subquery()
 
@@ -447,6 +451,13 @@ class SqlCompiler:
             counted = counted.where(base.c[relation.parent_column] == source.column("id"))
         counted = counted.correlate_except(base)
         return self.json.leaf(counted.scalar_subquery(), "Int")
+
+
+def _reads_rows(plan: ObjectPlan, query: Any) -> bool:
+    """Whether a ``pageInfo`` selection needs the page's rows (an aggregate over them): only
+    one of hasNextPage / hasPreviousPage is known without them, by the paging direction."""
+    known = "has_next_page" if query.backwards else "has_previous_page"
+    return any(isinstance(e, Leaf) and e.name != known for e in plan.entries)
 
 
 def _when(condition: ColumnElement[bool], value: ColumnElement[Any]) -> ColumnElement[Any]:
