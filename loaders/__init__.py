@@ -21,7 +21,7 @@ from loaders import (
     spacecraft_config,
 )
 from loaders.container import Loaders
-from loaders.listing import AllOf, AnyOf, Condition, Filter, FilterError, Not, Search
+from loaders.listing import AllOf, AnyOf, Condition, Filter, FilterError, Not, Related, Search
 from loaders.pages import (
     CountQuery,
     CursorError,
@@ -47,6 +47,7 @@ __all__ = [
     "Page",
     "PageQuery",
     "Record",
+    "Related",
     "Search",
     "agency",
     "astronaut",

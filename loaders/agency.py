@@ -2,10 +2,11 @@
 
 from sqlalchemy import exists
 
-from loaders.listing import Field, Listing, columns, search
+from loaders.listing import Field, Listing, Relation, columns, search
 from loaders.pages import register
 from store.tables.agencies import agencies, agencies_country
 from store.tables.common import countries
+from store.tables.launches import launches
 from store.tables.vehicles import spacecraft_configurations
 
 _COUNTS = (
@@ -51,6 +52,10 @@ AGENCIES = register(
             "featured": (agencies.c.featured,),
             "founding_year": (agencies.c.founding_year,),
             **{name: (agencies.c[name],) for name in _COUNTS},
+        },
+        relations={
+            "type": Relation("agency_types", agencies.c.type_id),
+            "launches": Relation("launches", launches.c.launch_service_provider_id, many=True),
         },
     )
 )

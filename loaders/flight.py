@@ -1,6 +1,6 @@
 """Spacecraft flights as a connection: ``flights``, ``Spacecraft.flights``, ``Launch.flights``."""
 
-from loaders.listing import Field, Listing, columns, search, via
+from loaders.listing import Field, Listing, Relation, columns, search, via
 from loaders.pages import register
 from store.tables.flights import spacecraft_flights as flights
 from store.tables.launches import launches
@@ -33,5 +33,9 @@ FLIGHTS = register(
             "launch_net": (via(flights.c.launch_id, launches.c.net),),
         },
         parents=frozenset({"spacecraft_id", "launch_id", "landing_id"}),
+        relations={
+            "launch": Relation("launches", flights.c.launch_id),
+            "spacecraft": Relation("spacecraft", flights.c.spacecraft_id),
+        },
     )
 )

@@ -2,7 +2,17 @@
 
 from sqlalchemy import exists
 
-from loaders.listing import Field, Listing, columns, search, utc_day, utc_month, utc_year, via
+from loaders.listing import (
+    Field,
+    Listing,
+    Relation,
+    columns,
+    search,
+    utc_day,
+    utc_month,
+    utc_year,
+    via,
+)
 from loaders.pages import register
 from store.tables.agencies import agencies
 from store.tables.common import launch_statuses
@@ -119,5 +129,13 @@ LAUNCHES = register(
             "name": (launches.c.name,),
         },
         parents=frozenset({"launch_service_provider_id", "pad_id", "mission_id", "status_id"}),
+        relations={
+            "status": Relation("launch_statuses", launches.c.status_id),
+            "pad": Relation("pads", launches.c.pad_id),
+            "launch_service_provider": Relation("agencies", launches.c.launch_service_provider_id),
+            "rocket_configuration": Relation("launcher_configs", _config),
+            "orbit": Relation("orbits", _orbit),
+            "flights": Relation("flights", spacecraft_flights.c.launch_id, many=True),
+        },
     )
 )

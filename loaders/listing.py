@@ -66,7 +66,22 @@ class Search:
     text: str
 
 
-Filter = Condition | AllOf | AnyOf | Not | Search
+@dataclass(frozen=True)
+class Related:
+    """A filter on related rows, by a :class:`Relation` of the listing: ``is`` — the one row a
+    to-one relation reaches matches (false when there is none); ``some`` / ``none`` /
+    ``every`` — of a to-many relation's rows, at least one, none, or all match (``every``
+    holds when there are no related rows, as in PostGraphile's connection filter and
+    Prisma)."""
+
+    relation: str
+    quantifier: str
+    item: Filter
+
+
+QUANTIFIERS = frozenset({"is", "some", "none", "every"})
+
+Filter = Condition | AllOf | AnyOf | Not | Search | Related
 
 
 class Bind(Protocol):
@@ -109,7 +124,9 @@ def check_size(item: Filter | None, limits: FilterLimits = FilterLimits()) -> No
     def walk(current: Filter, depth: int) -> None:
         nonlocal conditions
         if depth > limits.max_nesting:
-            raise FilterError(f"or/not nest more than {limits.max_nesting} levels deep")
+            raise FilterError(
+                f"or/not and relations nest more than {limits.max_nesting} levels deep"
+            )
         if isinstance(current, AllOf | AnyOf):
             # Only a choice (or) opens a level: "all of" is what a filter input's fields
             # already mean, however it is written.
@@ -118,6 +135,12 @@ def check_size(item: Filter | None, limits: FilterLimits = FilterLimits()) -> No
                 walk(inner, inner_depth)
             return
         if isinstance(current, Not):
+            walk(current.item, depth + 1)
+            return
+        if isinstance(current, Related):
+            # A subquery per relation: it counts as a condition, and as a level (so that a
+            # chain of relations is as bounded as a nest of or/not).
+            conditions += 1
             walk(current.item, depth + 1)
             return
         if isinstance(current, Search):
@@ -164,6 +187,20 @@ class Field:
 
 
 @dataclass(frozen=True, eq=False)
+class Relation:
+    """A relation a filter can reach through, to the listing named ``target``.
+
+    To one (``many=False``): ``key`` is this listing's value holding the related row's id — a
+    column or a :func:`via` chain. To many: ``key`` is the related table's column holding this
+    listing's id.
+    """
+
+    target: str
+    key: ColumnElement[Any]
+    many: bool = False
+
+
+@dataclass(frozen=True, eq=False)
 class Listing:
     """One node table as a connection: its filterable fields, searched fields and orders.
 
@@ -176,6 +213,7 @@ class Listing:
     orders: Mapping[str, tuple[ColumnElement[Any], ...]]
     search: tuple[Field, ...] = ()
     parents: frozenset[str] = field(default_factory=frozenset)
+    relations: Mapping[str, Relation] = field(default_factory=dict)
 
     def order_keys(self, order: str) -> tuple[ColumnElement[Any], ...]:
         try:
@@ -199,7 +237,31 @@ class Listing:
             return not_(func.coalesce(self.where(item.item, bind), false()))
         if isinstance(item, Search):
             return self._search(item.text, bind)
+        if isinstance(item, Related):
+            return self._related(item, bind)
         raise TypeError(f"not a filter: {item!r}")
+
+    def _related(self, item: Related, bind: Bind) -> ColumnElement[bool]:
+        relation = self.relations.get(item.relation)
+        if relation is None:
+            raise FilterError(f"{self.name} has no relation {item.relation!r} to filter on")
+        if item.quantifier not in QUANTIFIERS or (item.quantifier == "is") == relation.many:
+            raise FilterError(f"{item.relation!r} cannot be filtered with {item.quantifier!r}")
+        target = listing(relation.target)
+        condition = target.where(item.item, bind)
+        # Never correlated: the related rows are a set of their own, even when the outer
+        # statement reads the same table (SQL resolves the inner names to the inner FROM).
+        if not relation.many:
+            matching = select(target.table.c.id).where(condition).correlate(None)
+            if isinstance(relation.key, ScalarSelect):
+                return _through_keys(relation.key, lambda far: far.in_(matching))
+            return relation.key.in_(matching)
+        if item.quantifier == "every":  # no related row fails it
+            condition = not_(func.coalesce(condition, false()))
+        related = select(relation.key).where(relation.key.is_not(None), condition).correlate(None)
+        if item.quantifier == "some":
+            return self.table.c.id.in_(related)
+        return self.table.c.id.not_in(related)
 
     def _condition(self, item: Condition, bind: Bind) -> ColumnElement[bool]:
         spec = self.fields.get(item.field)
@@ -245,6 +307,22 @@ class Listing:
                 for term in terms
             ),
         )
+
+
+LISTINGS: dict[str, Listing] = {}
+
+
+def register(listing: Listing) -> Listing:
+    """File a node's listing under its name (each node's loader module does, on import)."""
+    LISTINGS[listing.name] = listing
+    return listing
+
+
+def listing(name: str) -> Listing:
+    try:
+        return LISTINGS[name]
+    except KeyError:
+        raise LookupError(f"no listing {name!r}") from None
 
 
 def _has_nul(value: Any) -> bool:

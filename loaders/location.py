@@ -1,9 +1,9 @@
 """Locations as a connection: ``locations`` and ``CelestialBody.locations``."""
 
-from loaders.listing import Field, Listing, columns, search, via
+from loaders.listing import Field, Listing, Relation, columns, search, via
 from loaders.pages import register
 from store.tables.common import countries
-from store.tables.places import locations
+from store.tables.places import locations, pads
 
 LOCATIONS = register(
     Listing(
@@ -24,5 +24,9 @@ LOCATIONS = register(
             "total_landing_count": (locations.c.total_landing_count,),
         },
         parents=frozenset({"celestial_body_id", "country_id"}),
+        relations={
+            "celestial_body": Relation("celestial_bodies", locations.c.celestial_body_id),
+            "pads": Relation("pads", pads.c.location_id, many=True),
+        },
     )
 )

@@ -1,8 +1,9 @@
 """Pads as a connection: ``pads`` and ``Location.pads`` (LL2 ``/2.3.0/pads/``)."""
 
-from loaders.listing import Field, Listing, columns, search, via
+from loaders.listing import Field, Listing, Relation, columns, search, via
 from loaders.pages import register
 from store.tables.common import countries
+from store.tables.launches import launches
 from store.tables.places import locations, pads, pads_agencies
 
 PADS = register(
@@ -36,5 +37,9 @@ PADS = register(
             "orbital_launch_attempt_count": (pads.c.orbital_launch_attempt_count,),
         },
         parents=frozenset({"location_id", "country_id"}),
+        relations={
+            "location": Relation("locations", pads.c.location_id),
+            "launches": Relation("launches", launches.c.pad_id, many=True),
+        },
     )
 )

@@ -26,22 +26,8 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loaders.batch import BatchLoader, chunks
-from loaders.listing import Bind, Filter, Listing, inline
+from loaders.listing import LISTINGS, Bind, Filter, inline, listing, register
 from loaders.rows import record_columns
-
-LISTINGS: dict[str, Listing] = {}
-
-
-def register(listing: Listing) -> Listing:
-    LISTINGS[listing.name] = listing
-    return listing
-
-
-def listing(name: str) -> Listing:
-    try:
-        return LISTINGS[name]
-    except KeyError:
-        raise LookupError(f"no listing {name!r}") from None
 
 
 class CursorError(ValueError):

@@ -1,7 +1,8 @@
 """Spacecraft as a connection: ``spacecraft`` and ``SpacecraftConfig.spacecraft``."""
 
-from loaders.listing import Field, Listing, columns, search, via
+from loaders.listing import Field, Listing, Relation, columns, search, via
 from loaders.pages import register
+from store.tables.flights import spacecraft_flights
 from store.tables.vehicles import spacecraft, spacecraft_configurations
 
 SPACECRAFT = register(
@@ -33,5 +34,10 @@ SPACECRAFT = register(
             "mission_ends_count": (spacecraft.c.mission_ends_count,),
         },
         parents=frozenset({"spacecraft_config_id", "status_id"}),
+        relations={
+            "spacecraft_config": Relation("spacecraft_configs", spacecraft.c.spacecraft_config_id),
+            "status": Relation("spacecraft_statuses", spacecraft.c.status_id),
+            "flights": Relation("flights", spacecraft_flights.c.spacecraft_id, many=True),
+        },
     )
 )

@@ -3,6 +3,11 @@
 A node's filter input (``LaunchFilter``…) has one field per filterable value, each either an
 operator input below or a plain ``Boolean`` (a yes/no question such as ``crewed``), plus
 ``search``, ``and``, ``or`` and ``not``. Every condition given must hold.
+
+A field named ``<relation>Where`` reaches through one of the listing's relations
+(:class:`loaders.listing.Relation`): to one related node with that node's own filter
+(``statusWhere: {abbrev: {eq: "Success"}}``), or to a list of them with ``some`` / ``none`` /
+``every`` (:func:`quantified`).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Any
 import strawberry
 from strawberry.types.base import has_object_definition
 
-from loaders import AllOf, AnyOf, Condition, Filter, FilterError, Not, Search
+from loaders import AllOf, AnyOf, Condition, Filter, FilterError, Not, Related, Search
 from loaders.listing import check_size
 from schema.errors import UserInputError
 
@@ -90,6 +95,7 @@ def option(description: str, name: str | None = None) -> Any:
     return strawberry.field(default=strawberry.UNSET, description=description, name=name)
 
 
+RELATION_SUFFIX = "_where"  # a relation filter's field: ``status_where`` (GraphQL statusWhere)
 AND = "All of these hold."
 OR = "At least one of these holds."
 NOT = "This does not hold."
@@ -107,6 +113,28 @@ _OPERATOR_INPUTS = (
     BooleanFilter,
     UUIDFilter,
 )
+
+
+class Quantified:
+    """The base of the ``some`` / ``none`` / ``every`` inputs :func:`quantified` makes."""
+
+
+def quantified(node_filter: type, name: str, plural: str) -> type:
+    """An input ``{some, none, every}`` over a to-many relation to nodes that ``node_filter``
+    filters: at least one, none, or all of the related ``plural`` match (``every`` holds when
+    there are none, as in PostGraphile's connection filter and Prisma)."""
+    meanings = {
+        "some": f"At least one of the {plural} matches.",
+        "none": f"None of the {plural} matches.",
+        "every": f"Every one of the {plural} matches (true when there are none).",
+    }
+    namespace: dict[str, Any] = {"__annotations__": {}}
+    for quantifier, meaning in meanings.items():
+        namespace["__annotations__"][quantifier] = node_filter | None
+        namespace[quantifier] = option(meaning)
+    cls = type(name, (Quantified,), namespace)
+    description = f"Which {plural} must match; every condition given must hold."
+    return strawberry.input(cls, description=description)
 
 
 def _given(value: Any) -> bool:
@@ -154,6 +182,16 @@ def _to_ast(value: Any) -> Filter | None:
                 items.append(Not(inner))
         elif name == "search":
             items.append(Search(given))
+        elif name.endswith(RELATION_SUFFIX):
+            relation = name.removesuffix(RELATION_SUFFIX)
+            # An empty inner filter asks only that the related row exists (or, under
+            # ``every``, holds always).
+            if isinstance(given, Quantified):
+                for quantifier, inner in vars(given).items():
+                    if _given(inner):
+                        items.append(Related(relation, quantifier, _to_ast(inner) or AllOf(())))
+            else:
+                items.append(Related(relation, "is", _to_ast(given) or AllOf(())))
         elif isinstance(given, _OPERATOR_INPUTS):
             for op, operand in vars(given).items():
                 if _given(operand):

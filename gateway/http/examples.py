@@ -101,14 +101,16 @@ query AgencyLaunchHistory($after: String) {
     Example(
         "SuccessfulLaunches",
         """# Filters combine with and/or/not; `search`
-# works like LL2's. Statuses go by name or id
-# (`launchStatuses` lists them).
+# works like LL2's. `…Where` reaches through a
+# relation with the related node's own filter
+# (`launchStatuses` lists the statuses).
 query SuccessfulLaunches {
   launches(
     first: 10
     orderBy: NET_DESC
     filter: {
-      statusAbbrev: { eq: "Success" }
+      statusWhere: { abbrev: { eq: "Success" } }
+      padWhere: { locationWhere: { name: { contains: "FL, USA" } } }
       or: [{ year: { gte: 2020 } }, { search: "Block 5" }]
     }
   ) {

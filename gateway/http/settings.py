@@ -98,7 +98,9 @@ class HttpSettings(BaseModel):
         default=20, ge=1, description="open WebSockets per client (API key or address)"
     )
     apq_max_bytes: int = Field(
-        default=32_000_000, ge=1_000_000, description="persisted documents kept (bytes, in memory or Redis)"
+        default=32_000_000,
+        ge=1_000_000,
+        description="persisted documents kept (bytes, in memory or Redis)",
     )
     document_cache_max_bytes: int = Field(
         default=32_000_000,

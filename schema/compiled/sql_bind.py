@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, bindparam
 
 from loaders import PageQuery, listing
-from loaders.listing import AllOf, AnyOf, Condition, Not, Search
+from loaders.listing import AllOf, AnyOf, Condition, Not, Related, Search
 from loaders.pages import page_conditions
 from loaders.rows import table
 from schema.compiled.steps import ConnectionStep, NodeStep, ObjectPlan, Run, Step, _given
@@ -145,6 +145,8 @@ def filter_shape(item: Any) -> Any:
         return ("search", len(item.text.split()))
     if isinstance(item, Not):
         return ("not", filter_shape(item.item))
+    if isinstance(item, Related):
+        return ("related", item.relation, item.quantifier, filter_shape(item.item))
     if isinstance(item, AllOf | AnyOf):
         return (type(item).__name__, *(filter_shape(i) for i in item.items))
     raise TypeError(f"not a filter: {item!r}")

@@ -45,6 +45,8 @@ from schema.guards.limits import Limits
 DEFAULT_PAGE = 10  # what a connection returns when given neither first nor last
 COUNTED_ARGUMENTS = ("ids", "representations")
 TEXT_MATCH = 25  # the price of a ``contains`` or of one ``search`` word, in fields
+RELATION = 10  # the price of reaching through a relation (``statusWhere``…): a subquery
+QUANTIFIERS = frozenset({"some", "none", "every"})
 
 
 class _Costing:
@@ -160,6 +162,10 @@ def filter_price(value: Any) -> int:
             price += filter_price(given)
         elif name == "search":
             price += TEXT_MATCH * max(1, len(str(given).split()))
+        elif name.endswith("Where") and isinstance(given, dict):  # a related node's filter
+            quantified = given.keys() and given.keys() <= QUANTIFIERS
+            inner = [v for v in given.values() if v is not None] if quantified else [given]
+            price += sum(RELATION + filter_price(item) for item in inner) or RELATION
         elif isinstance(given, dict):  # an operator input: IntFilter, StringFilter, …
             for operator, operand in given.items():
                 if operand is None:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from schema.filters import AND, NOT, OR, SEARCH, BooleanFilter, IntFilter, StringFilter, option
 from schema.pagination import order_enum
+
+if TYPE_CHECKING:
+    from schema.inputs.launch import LaunchListFilter
+    from schema.inputs.lookup import NamedLookupFilter
+
+# Filters of related nodes, resolved when the schema is built (they refer back here).
+_LaunchListFilter = Annotated["LaunchListFilter", strawberry.lazy("schema.inputs.launch")]
+_NamedLookupFilter = Annotated["NamedLookupFilter", strawberry.lazy("schema.inputs.lookup")]
 
 _COUNTS = [
     "total_launch_count",
@@ -49,6 +59,10 @@ class AgencyFilter:
     successful_landings: IntFilter | None = option("Successful landings.")
     failed_landings: IntFilter | None = option("Failed landings.")
     attempted_landings: IntFilter | None = option("Attempted landings.")
+    type_where: _NamedLookupFilter | None = option("The agency type, by its own fields.")
+    launches_where: _LaunchListFilter | None = option(
+        "The launches it provided: `some`, `none` or `every` match."
+    )
     search: str | None = option(f"{SEARCH} Searched: abbrev, name.")
     and_: list[AgencyFilter] | None = option(AND, name="and")
     or_: list[AgencyFilter] | None = option(OR, name="or")

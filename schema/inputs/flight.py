@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from schema.filters import (
@@ -14,8 +16,17 @@ from schema.filters import (
     StringFilter,
     UUIDFilter,
     option,
+    quantified,
 )
 from schema.pagination import order_enum
+
+if TYPE_CHECKING:
+    from schema.inputs.launch import LaunchFilter
+    from schema.inputs.spacecraft import SpacecraftFilter
+
+# Filters of related nodes, resolved when the schema is built (they refer back here).
+_LaunchFilter = Annotated["LaunchFilter", strawberry.lazy("schema.inputs.launch")]
+_SpacecraftFilter = Annotated["SpacecraftFilter", strawberry.lazy("schema.inputs.spacecraft")]
 
 FlightOrder = order_enum(
     "FlightOrder",
@@ -34,9 +45,14 @@ class FlightFilter:
     launch_net: DateTimeFilter | None = option("NET of the launch.")
     destination: StringFilter | None = option("Destination.")
     mission_end: DateTimeFilter | None = option("End of the mission.")
+    launch_where: _LaunchFilter | None = option("The launch, by its own filter.")
+    spacecraft_where: _SpacecraftFilter | None = option("The spacecraft, by its own filter.")
     search: str | None = option(
         f"{SEARCH} Searched (LL2 has no search here): spacecraft name, launch name, destination."
     )
     and_: list[FlightFilter] | None = option(AND, name="and")
     or_: list[FlightFilter] | None = option(OR, name="or")
     not_: FlightFilter | None = option(NOT, name="not")
+
+
+FlightListFilter = quantified(FlightFilter, "FlightListFilter", "spacecraft flights")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from schema.filters import (
@@ -15,8 +17,27 @@ from schema.filters import (
     StringFilter,
     UUIDFilter,
     option,
+    quantified,
 )
 from schema.pagination import order_enum
+
+if TYPE_CHECKING:
+    from schema.inputs.agency import AgencyFilter
+    from schema.inputs.flight import FlightListFilter
+    from schema.inputs.launcher_config import LauncherConfigFilter
+    from schema.inputs.lookup import AbbreviatedLookupFilter
+    from schema.inputs.pad import PadFilter
+
+# Filters of related nodes, resolved when the schema is built (they refer back here).
+_AbbreviatedLookupFilter = Annotated[
+    "AbbreviatedLookupFilter", strawberry.lazy("schema.inputs.lookup")
+]
+_AgencyFilter = Annotated["AgencyFilter", strawberry.lazy("schema.inputs.agency")]
+_FlightListFilter = Annotated["FlightListFilter", strawberry.lazy("schema.inputs.flight")]
+_LauncherConfigFilter = Annotated[
+    "LauncherConfigFilter", strawberry.lazy("schema.inputs.launcher_config")
+]
+_PadFilter = Annotated["PadFilter", strawberry.lazy("schema.inputs.pad")]
 
 LaunchOrder = order_enum(
     "LaunchOrder",
@@ -104,6 +125,20 @@ class LaunchFilter:
     agency_launch_attempt_count_year: IntFilter | None = option(
         "Attempt number of the provider (year)."
     )
+    status_where: _AbbreviatedLookupFilter | None = option(
+        'The status, by its own fields: `{abbrev: {eq: "Success"}}`.'
+    )
+    pad_where: _PadFilter | None = option("The pad, by its own filter (its location too).")
+    launch_service_provider_where: _AgencyFilter | None = option(
+        "The launch service provider, by its own filter."
+    )
+    rocket_configuration_where: _LauncherConfigFilter | None = option(
+        "The launcher configuration, by its own filter."
+    )
+    orbit_where: _AbbreviatedLookupFilter | None = option("The mission's orbit, by its own fields.")
+    flights_where: _FlightListFilter | None = option(
+        "Its spacecraft flights: `some`, `none` or `every` match."
+    )
     search: str | None = option(
         f"{SEARCH} Searched: launch designator, provider name, mission name, name, pad "
         "location name, pad name, launcher configuration name and its manufacturer's name and "
@@ -112,3 +147,6 @@ class LaunchFilter:
     and_: list[LaunchFilter] | None = option(AND, name="and")
     or_: list[LaunchFilter] | None = option(OR, name="or")
     not_: LaunchFilter | None = option(NOT, name="not")
+
+
+LaunchListFilter = quantified(LaunchFilter, "LaunchListFilter", "launches")

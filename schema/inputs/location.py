@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from schema.filters import AND, NOT, OR, SEARCH, BooleanFilter, IntFilter, StringFilter, option
 from schema.pagination import order_enum
+
+if TYPE_CHECKING:
+    from schema.inputs.celestial_body import CelestialBodyFilter
+    from schema.inputs.pad import PadListFilter
+
+# Filters of related nodes, resolved when the schema is built (they refer back here).
+_CelestialBodyFilter = Annotated[
+    "CelestialBodyFilter", strawberry.lazy("schema.inputs.celestial_body")
+]
+_PadListFilter = Annotated["PadListFilter", strawberry.lazy("schema.inputs.pad")]
 
 LocationOrder = order_enum(
     "LocationOrder",
@@ -26,6 +38,10 @@ class LocationFilter:
     )
     total_launch_count: IntFilter | None = option("Launches from it (`total_launch_count__gt`, …).")
     total_landing_count: IntFilter | None = option("Landings at it.")
+    celestial_body_where: _CelestialBodyFilter | None = option(
+        "The celestial body, by its own filter."
+    )
+    pads_where: _PadListFilter | None = option("Its pads: `some`, `none` or `every` match.")
     search: str | None = option(f"{SEARCH} Searched: country alpha-3 code, name.")
     and_: list[LocationFilter] | None = option(AND, name="and")
     or_: list[LocationFilter] | None = option(OR, name="or")

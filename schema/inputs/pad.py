@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from schema.filters import (
@@ -14,8 +16,17 @@ from schema.filters import (
     IntFilter,
     StringFilter,
     option,
+    quantified,
 )
 from schema.pagination import order_enum
+
+if TYPE_CHECKING:
+    from schema.inputs.launch import LaunchListFilter
+    from schema.inputs.location import LocationFilter
+
+# Filters of related nodes, resolved when the schema is built (they refer back here).
+_LaunchListFilter = Annotated["LaunchListFilter", strawberry.lazy("schema.inputs.launch")]
+_LocationFilter = Annotated["LocationFilter", strawberry.lazy("schema.inputs.location")]
 
 PadOrder = order_enum(
     "PadOrder",
@@ -47,7 +58,14 @@ class PadFilter:
     longitude: FloatFilter | None = option("Longitude (`longitude__gt`, …).")
     total_launch_count: IntFilter | None = option("Launches from it.")
     orbital_launch_attempt_count: IntFilter | None = option("Orbital launch attempts from it.")
+    location_where: _LocationFilter | None = option("The location, by its own filter.")
+    launches_where: _LaunchListFilter | None = option(
+        "The launches from it: `some`, `none` or `every` match."
+    )
     search: str | None = option(f"{SEARCH} Searched: location name, name.")
     and_: list[PadFilter] | None = option(AND, name="and")
     or_: list[PadFilter] | None = option(OR, name="or")
     not_: PadFilter | None = option(NOT, name="not")
+
+
+PadListFilter = quantified(PadFilter, "PadListFilter", "pads")

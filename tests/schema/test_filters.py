@@ -398,6 +398,169 @@ def _manufacturer(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
 
 
 CASES += [_agency_country, _builds, _landed, _nationality, _manufacturer]
+
+
+# Relation filters: the related node's own filter (to one), some / none / every (to many).
+def launches_by(graph: Graph, *path: str) -> dict[Any, list[dict[str, Any]]]:
+    """Launches grouped by the id at ``path`` (the provider, the pad …)."""
+    grouped: dict[Any, list[dict[str, Any]]] = {}
+    for launch in graph["launches"].values():
+        grouped.setdefault(at(launch, *path, "id"), []).append(launch)
+    return grouped
+
+
+def flights_by(graph: Graph, key: str) -> dict[Any, list[dict[str, Any]]]:
+    grouped: dict[Any, list[dict[str, Any]]] = {}
+    for flight in graph["flights"].values():
+        grouped.setdefault(at(flight, key, "id"), []).append(flight)
+    return grouped
+
+
+FAILED = ["Failure", "Partial Failure"]
+
+
+def succeeded(launch: dict[str, Any]) -> bool:
+    return at(launch, "status", "abbrev") == "Success"
+
+
+@special(L, "status where abbrev")
+def _status_where(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
+    return {"statusWhere": {"abbrev": {"eq": "Success"}}}, succeeded
+
+
+@special(L, "pad where location where name contains, and provider where")
+def _pad_location_where(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
+    place = most_common(at(o, "pad", "location", "name") for o in objs)[:6]
+    provider = common("launch_service_provider.name")(objs)
+    return (
+        {
+            "padWhere": {"locationWhere": {"name": {"contains": place}}},
+            "launchServiceProviderWhere": {"name": {"eq": provider}},
+        },
+        lambda o: (
+            contains(at(o, "pad", "location", "name"), place)
+            and at(o, "launch_service_provider", "name") == provider
+        ),
+    )
+
+
+@special(L, "not orbit where (no orbit counts as not)")
+def _not_orbit_where(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
+    return (
+        {"not": {"orbitWhere": {"abbrev": {"eq": "LEO"}}}},
+        lambda o: at(o, "mission", "orbit", "abbrev") != "LEO",
+    )
+
+
+@special(L, "flights where some spacecraft where name contains")
+def _flights_some(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
+    flights = flights_by(g, "launch")
+    name = most_common(at(f, "spacecraft", "name") for f in g["flights"].values())[:5]
+    return (
+        {"flightsWhere": {"some": {"spacecraftWhere": {"name": {"contains": name}}}}},
+        lambda o: any(
+            contains(at(f, "spacecraft", "name"), name) for f in flights.get(o["id"], [])
+        ),
+    )
+
+
+@special("agencies", "launches where some failed, or none at all")
+def _agency_launches(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
+    launched = launches_by(g, "launch_service_provider")
+    return (
+        {
+            "or": [
+                {"launchesWhere": {"some": {"statusWhere": {"abbrev": {"eq": "Failure"}}}}},
+                {"launchesWhere": {"none": {}}},
+            ]
+        },
+        lambda o: (
+            any(at(x, "status", "abbrev") == "Failure" for x in launched.get(o["id"], []))
+            or not launched.get(o["id"])
+        ),
+    )
+
+
+@special("agencies", "launches where every succeeded (true for none), and some exist")
+def _agency_every(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
+    launched = launches_by(g, "launch_service_provider")
+    return (
+        {"launchesWhere": {"every": {"statusWhere": {"abbrev": {"eq": "Success"}}}}},
+        lambda o: all(succeeded(x) for x in launched.get(o["id"], [])),
+    )
+
+
+@special("pads", "launches where none succeeded")
+def _pad_none(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
+    launched = launches_by(g, "pad")
+    return (
+        {"launchesWhere": {"none": {"statusWhere": {"abbrev": {"eq": "Success"}}}}},
+        lambda o: not any(succeeded(x) for x in launched.get(o["id"], [])),
+    )
+
+
+@special("locations", "pads where some are named, celestial body where")
+def _location_pads(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
+    pads: dict[Any, list[dict[str, Any]]] = {}
+    for pad in g["pads"].values():
+        pads.setdefault(at(pad, "location", "id"), []).append(pad)
+    body = common("celestial_body.name")(objs)
+    return (
+        {
+            "padsWhere": {"some": {"name": {"contains": "Pad"}}},
+            "celestialBodyWhere": {"name": {"eq": body}},
+        },
+        lambda o: (
+            any(contains(p.get("name"), "Pad") for p in pads.get(o["id"], []))
+            and at(o, "celestial_body", "name") == body
+        ),
+    )
+
+
+@special(F, "launch where status where, or spacecraft where flights none")
+def _flight_launch_where(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
+    by_craft = flights_by(g, "spacecraft")
+    return (
+        {
+            "or": [
+                {"launchWhere": {"statusWhere": {"abbrev": {"in": FAILED}}}},
+                {"spacecraftWhere": {"flightsWhere": {"every": {"destination": {"eq": "ISS"}}}}},
+            ]
+        },
+        lambda o: (
+            at(o, "launch", "status", "abbrev") in FAILED
+            or all(f.get("destination") == "ISS" for f in by_craft[at(o, "spacecraft", "id")])
+        ),
+    )
+
+
+@special("spacecraftList", "flights where none (never flown), or config where")
+def _spacecraft_flights(objs: Objs, g: Graph) -> tuple[dict[str, Any], Predicate]:
+    flown = flights_by(g, "spacecraft")
+    config = common("spacecraft_config.name")(objs)
+    return (
+        {
+            "or": [
+                {"flightsWhere": {"none": {}}},
+                {"spacecraftConfigWhere": {"name": {"eq": config}}},
+            ]
+        },
+        lambda o: not flown.get(o["id"]) or at(o, "spacecraft_config", "name") == config,
+    )
+
+
+CASES += [
+    _status_where,
+    _pad_location_where,
+    _not_orbit_where,
+    _flights_some,
+    _agency_launches,
+    _agency_every,
+    _pad_none,
+    _location_pads,
+    _flight_launch_where,
+    _spacecraft_flights,
+]
 KIND = {
     "launches": "launches",
     "flights": "flights",

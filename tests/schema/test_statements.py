@@ -76,3 +76,27 @@ async def test_a_connection_on_many_parents_is_one_statement(
             id=one["ll2Id"],
         )
         assert alone["spacecraft"]["flights"] == one["flights"]
+
+
+async def test_relation_filters_add_no_statement(
+    demo_engine: AsyncEngine, count_statements: StatementCounter
+) -> None:
+    """A filter through relations (to one, and some/none/every of a list) is part of the
+    statement that serves its connection: 50 agencies' filtered launches are still one page
+    statement and one count statement."""
+    count_statements.reset()
+    data = await run(
+        demo_engine,
+        """{ agencies(first: 50, filter: { launchesWhere: {
+               some: { statusWhere: { abbrev: { eq: "Success" } } },
+               none: { padWhere: { locationWhere: { name: { eq: "nowhere" } } } } } }) {
+             nodes { ll2Id
+               launches(first: 5, filter: { or: [
+                   { orbitWhere: { abbrev: { eq: "LEO" } } },
+                   { flightsWhere: { every: { spacecraftWhere: { inSpace: { eq: false } } } } }
+                 ] }) { totalCount nodes { ll2Id } } } } }""",
+    )
+    # the agency page, every agency's launches page, every agency's launch count
+    assert count_statements.count == statements(3), count_statements.statements
+    agencies = data["agencies"]["nodes"]
+    assert agencies and sum(a["launches"]["totalCount"] for a in agencies) > 0

@@ -50,6 +50,14 @@ def nested_not(levels: int) -> dict[str, Any]:
     return launches("$f", {"f": inner})
 
 
+def relation_chain(rounds: int) -> dict[str, Any]:
+    """A launch's provider's launches' provider …: a subquery per relation."""
+    inner: dict[str, Any] = {"name": {"contains": "x"}}  # an agency's
+    for _ in range(rounds):
+        inner = {"launchesWhere": {"some": {"launchServiceProviderWhere": inner}}}
+    return launches("$f", {"f": {"launchServiceProviderWhere": inner}})
+
+
 SIX_WORDS = "alpha bravo charlie delta echo foxtrot"
 
 # name: (payload, expected HTTP status, expected code, words the message must hold)
@@ -127,6 +135,35 @@ CASES: dict[str, tuple[dict[str, Any], int, str, str]] = {
         "900 items",
     ),
     "not inside not, 30 levels": (nested_not(30), 200, "BAD_USER_INPUT", "nest more than"),
+    "a chain of 13 relations (provider, its launches, their provider …)": (
+        relation_chain(6),
+        200,
+        "BAD_USER_INPUT",
+        "relations nest more than",
+    ),
+    "an or of 60 relation filters": (
+        ors(60, {"padWhere": {"launchesWhere": {"every": {"name": {"eq": "x"}}}}}),
+        200,
+        "BAD_USER_INPUT",
+        "more than 50 conditions",
+    ),
+    "relation filters in a nested page, 100 parents": (
+        {
+            "query": "query($f: LaunchFilter) { agencies(first: 100) { nodes {"
+            " launches(first: 1, filter: $f) { totalCount } } } }",
+            "variables": {
+                "f": {
+                    "or": [
+                        {"padWhere": {"locationWhere": {"name": {"eq": f"x{i}"}}}}
+                        for i in range(30)
+                    ]
+                }
+            },
+        },
+        400,
+        "COST_LIMIT_EXCEEDED",
+        "could resolve",
+    ),
     "text matches in a nested page, 100 parents": (
         {
             "query": "query($f: LaunchFilter) { agencies(first: 100) { nodes {"

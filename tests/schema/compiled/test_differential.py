@@ -595,6 +595,40 @@ CORPUS = [
            agencies(first: 3, orderBy: NAME_DESC, filter: { not: { name: { contains: "a" } } }) {
              totalCount nodes { name } } }""",
     ),
+    Entry(
+        "connection-relation-filters",
+        """query($status: String) {
+             a: launches(first: 5, orderBy: NET_DESC, filter: {
+               statusWhere: { abbrev: { eq: $status } },
+               padWhere: { locationWhere: { name: { contains: "a" } } } }) {
+               totalCount nodes { ll2Id name status { abbrev } } }
+             b: agencies(first: 5, filter: { launchesWhere: {
+               some: { statusWhere: { abbrev: { eq: "Success" } } },
+               none: { net: { lt: "1960-01-01T00:00:00Z" } } } }) {
+               totalCount nodes { name
+                 launches(first: 2, filter: { not: { orbitWhere: { abbrev: { eq: "LEO" } } } }) {
+                   totalCount nodes { ll2Id } } } }
+             c: pads(first: 3, filter: {
+                  launchesWhere: { every: { flightsWhere: { some: {} } } } }) {
+               totalCount nodes { name } }
+             d: flights(first: 3, filter: { or: [
+               { launchWhere: { statusWhere: { abbrev: { in: ["Failure"] } } } },
+               { spacecraftWhere: {
+                   flightsWhere: { none: { destination: { eq: "ISS" } } } } } ] }) {
+               totalCount nodes { ll2Id } } }""",
+        {"status": "Success"},
+    ),
+    Entry(
+        # Only the side of pageInfo the paging direction knows, with no rows aggregated:
+        # once answered null for an empty page (and one row per page row otherwise).
+        "page-info-without-rows",
+        """query($before: String) {
+             a: spacecraftList(last: 0, before: $before) { pageInfo { hasNextPage } }
+             b: spacecraftList(last: 3, before: $before) { pageInfo { hasNextPage __typename } }
+             c: flights(first: 3) { pageInfo { hasPreviousPage } }
+             d: flights(first: 0, offset: 2) { totalCount pageInfo { hasPreviousPage } } }""",
+        lambda known: {"before": known.cursors[("Flight", "ID_ASC")][-1]},
+    ),
     Entry("first-101", "{ flights(first: 101) { totalCount } }"),
     Entry("first-and-last", "{ flights(first: 2, last: 2) { totalCount } }"),
     Entry(
