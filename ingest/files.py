@@ -64,13 +64,13 @@ async def ingest_records(
     The caller owns the transaction, so a file, or a fetched page together with its sync
     checkpoint, commits whole or not at all.
     """
-    forced = Endpoint(resolve_endpoint(endpoint), legacy=False) if endpoint else None
+    forced = Endpoint(resolve_endpoint(endpoint)) if endpoint else None
     batch = Batch()
     normaliser = Normaliser(batch, memo)
     count = 0
     for record in records:
         target = _endpoint_for(record.value, record.page_url, forced, record.path)
-        normaliser.add(record.value, target.table, record.path, target.legacy)
+        normaliser.add(record.value, target.table, record.path, target.version)
         count += 1
         if count % BATCH_RECORDS == 0:
             await write_batch(conn, batch, outcomes)
@@ -128,8 +128,8 @@ def _endpoint_for(
     url = value.get("url") if isinstance(value, dict) else None
     found = endpoint_of_url(url)
     if forced:
-        # A legacy object stays legacy even when the caller names its endpoint.
-        return Endpoint(forced.table, legacy=bool(found and found.legacy))
+        # An object keeps its own API version even when the caller names its endpoint.
+        return Endpoint(forced.table, found.version) if found else forced
     if found:
         return found
     if url is not None:

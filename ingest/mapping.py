@@ -141,7 +141,7 @@ def table_map(name: str) -> TableMap:
                 refs[key] = (column.name, target)
             continue
         if "ll2" in column.info and column.info["ll2"] is None:
-            continue  # set by ingest (a list position), not read from a key
+            continue  # set by ingest (a list position, the API version), not read from a key
         scalars[column.name] = converter(column.type)
     links = {
         link.info["link"]["key"]: link

@@ -58,14 +58,31 @@ class Batch:
 
 
 def is_older(incoming: dict[str, Any], held: dict[str, Any]) -> bool:
+    """Whether ``incoming`` must not overwrite ``held``: it comes from an older API version's
+    document (whatever its dates: 2.2.0 renders fields 2.3.0 changed, and many objects have
+    no ``last_updated``), or, from the same version, it was last updated earlier."""
+    new_version, old_version = incoming.get("api_version"), held.get("api_version")
+    if new_version is not None and old_version is not None and new_version != old_version:
+        return bool(new_version < old_version)
     new, old = incoming.get("last_updated"), held.get("last_updated")
     return new is not None and old is not None and new < old
+
+
+def version_code(version: tuple[int, ...]) -> int:
+    """An API version as the store's ``api_version`` holds it: (2, 3, 0) is 20300."""
+    major, minor, patch = (*version, 0, 0, 0)[:3]
+    return major * 10_000 + minor * 100 + patch
 
 
 @dataclass(frozen=True)
 class Endpoint:
     table: str
-    legacy: bool
+    version: tuple[int, ...] = CURRENT_VERSION
+
+    @property
+    def legacy(self) -> bool:
+        """A pre-2.3.0 document: its renamed keys and changed value types are read as such."""
+        return self.version < CURRENT_VERSION
 
 
 def endpoint_of_url(url: Any) -> Endpoint | None:
@@ -82,7 +99,7 @@ def endpoint_of_url(url: Any) -> Endpoint | None:
             name = "/".join(rest)
             legacy = version < CURRENT_VERSION
             table = (LEGACY_ENDPOINTS if legacy else ENDPOINTS).get(name) or ENDPOINTS.get(name)
-            return Endpoint(table, legacy) if table else None
+            return Endpoint(table, version) if table else None
     return None
 
 
@@ -123,9 +140,12 @@ class Normaliser:
     def __init__(self, batch: Batch, memo: WalkMemo | None = None) -> None:
         self.batch = batch
         self.memo = memo if memo is not None else WalkMemo()
+        self.version = version_code(CURRENT_VERSION)
 
-    def add(self, obj: Any, table: str, path: str, legacy: bool) -> Any:
-        return self._object(obj, table, path, (), legacy, {})
+    def add(self, obj: Any, table: str, path: str, version: tuple[int, ...]) -> Any:
+        """Walk one root object of an LL2 document of API ``version``."""
+        self.version = version_code(version)
+        return self._object(obj, table, path, (), version < CURRENT_VERSION, {})
 
     def _object(
         self,
@@ -138,7 +158,7 @@ class Normaliser:
     ) -> Any:
         if not isinstance(obj, dict):
             raise IngestError(path, f"expected object, got {_describe(obj)}")
-        memo = (table, obj.get("id"), legacy, *implied.items()) if "id" in obj else None
+        memo = (table, obj.get("id"), self.version, *implied.items()) if "id" in obj else None
         if memo is not None:
             known = self.memo.get(memo, obj)
             if known is not None:
@@ -155,7 +175,7 @@ class Normaliser:
             key = tm.convert_id(obj["id"])
         except BadValue as error:
             raise IngestError(_join(path, "id"), str(error)) from None
-        pending = Pending(values=dict(implied))
+        pending = Pending(values={**implied, "api_version": self.version})
         values = pending.values
         lineage = (*ancestry, (table, key))
         verbatim = tm.verbatim

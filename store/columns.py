@@ -8,6 +8,8 @@ The rules let ingest map LL2 JSON to rows without a per-field table of its own:
 * JSON columns store SQL NULL for None (not JSON ``null``), so ``IS NULL`` means "no value";
 * every entity table has ``extra`` (JSON): LL2 keys the store has no column for, so that a field
   LL2 adds tomorrow is kept instead of dropped;
+* every entity table has ``api_version``: the LL2 API version whose document last wrote the row
+  (2.3.0 is 20300), so that an older version's capture never overwrites a newer one's;
 * an association table (``link``) stores an ordered many-to-many list under one LL2 key.
 """
 
@@ -116,6 +118,7 @@ def entity(name: str, *columns: Column[Any], url: bool = True) -> Table:
         metadata,
         *head,
         *columns,
+        Column("api_version", Integer, info={"ll2": None}),  # set by ingest, not from a key
         Column("extra", JSON(none_as_null=True)),
         info={"entity": True},
     )

@@ -3,12 +3,15 @@
 import copy
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ingest.files import ingest_file
 from store.tables import metadata
+from tests.conftest import SAMPLES
 from tests.ingest.helpers import seed, write_page
+from tests.schema.helpers import load_json
 
 DETAILED_ONLY_FLIGHT_KEYS = ("launch_crew", "onboard_crew", "landing_crew", "docking_events")
 DETAILED_ONLY_CONFIG_KEYS = ("capability", "history", "details", "maiden_flight", "wiki_link")
@@ -124,3 +127,56 @@ async def test_changes_name_inserted_and_updated_rows_by_table(
     flight["destination"] = "Mars"
     assert (await ingest_file(engine, write_page(tmp_path / "b.json", [flight]), notify=notify)).ok
     assert heard[1] == {"spacecraft_flights": [859]}
+
+
+def as_2_2_0(agency: dict) -> dict:
+    """The agency as an older API's capture: a 2.2.0 URL, some values of its own."""
+    older = {k: v for k, v in agency.items() if k not in ("launcher_list", "spacecraft_list")}
+    older["url"] = older["url"].replace("/2.3.0/", "/2.2.0/")
+    older["administrator"] = "Administrator: an older one"
+    older["total_launch_count"] = 1
+    older["founding_year"] = "1958"  # 2.2.0 gave it as text
+    return older
+
+
+@pytest.mark.parametrize("older_first", [True, False], ids=["2.2.0 first", "2.3.0 first"])
+async def test_an_older_api_versions_capture_never_overwrites_a_newer_ones(
+    engine: AsyncEngine, tmp_path: Path, older_first: bool
+) -> None:
+    """Agencies have no ``last_updated``: the API version decides, in either order."""
+    newer = load_json(SAMPLES / "agencies" / "2.3.0_detailed_single_agency44-NASA_spacenerd.json")
+    older = as_2_2_0(newer)
+    pages = [write_page(tmp_path / "new.json", [newer]), write_page(tmp_path / "old.json", [older])]
+    results = [await ingest_file(engine, page) for page in (pages[::-1] if older_first else pages)]
+    assert all(result.ok for result in results)
+    assert await column(engine, "agencies", "administrator", 44) == newer["administrator"]
+    assert (
+        await column(engine, "agencies", "total_launch_count", 44) == (newer["total_launch_count"])
+    )
+    assert await column(engine, "agencies", "api_version", 44) == 20300
+    if not older_first:
+        assert results[1].counts["agencies"]["skipped"] == 1
+
+
+async def test_within_one_api_version_the_later_capture_wins(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    newer = load_json(SAMPLES / "agencies" / "2.3.0_detailed_single_agency44-NASA_spacenerd.json")
+    changed = {**newer, "administrator": "Administrator: a later one"}
+    for name, capture in (("a.json", newer), ("b.json", changed)):
+        assert (await ingest_file(engine, write_page(tmp_path / name, [capture]))).ok
+    assert await column(engine, "agencies", "administrator", 44) == "Administrator: a later one"
+
+
+async def test_an_older_capture_still_fills_an_object_it_alone_has(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    newer = load_json(SAMPLES / "agencies" / "2.3.0_detailed_single_agency44-NASA_spacenerd.json")
+    older = {
+        **as_2_2_0(newer),
+        "id": 999_044,
+        "url": "https://ll.thespacedevs.com/2.2.0/agencies/999044/",
+    }
+    assert (await ingest_file(engine, write_page(tmp_path / "old.json", [older]))).ok
+    assert await column(engine, "agencies", "founding_year", 999_044) == 1958  # converted
+    assert await column(engine, "agencies", "api_version", 999_044) == 20200
