@@ -368,9 +368,14 @@ def _print_summary(totals: dict[str, Counter[str]], files: int, failed: int) -> 
 
 def _demo(flights: int, seed: int, out_dir: Path, hostile: bool) -> int:
     from ingest.demo_data import generate
+    from ingest.demo_events import write_events
 
     paths = generate(flights, seed, out_dir, hostile=hostile)
-    _console().print(f"wrote {flights} flights in {len(paths)} page(s) to {out_dir}")
+    events = write_events(paths, out_dir)
+    _console().print(
+        f"wrote {flights} flights in {len(paths)} page(s) and their events in {len(events)}"
+        f" page(s) to {out_dir}"
+    )
     return 0
 
 

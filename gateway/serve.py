@@ -74,8 +74,10 @@ async def _load_demo(engine: object, settings: Settings, shared: Path | None) ->
     with tempfile.TemporaryDirectory(prefix="flightgraph-demo-") as folder:
         if settings.demo_flights:
             from ingest.demo_data import generate
+            from ingest.demo_events import write_events
 
-            paths += generate(settings.demo_flights, settings.demo_seed, Path(folder))
+            flights = generate(settings.demo_flights, settings.demo_seed, Path(folder))
+            paths += [*flights, *write_events(flights, Path(folder))]
         for path in paths:
             result = await ingest_file(engine, path)  # type: ignore[arg-type]
             if not result.ok:

@@ -45,6 +45,7 @@ CHILDREN: Mapping[str, tuple[Child, ...]] = {
         Child("payloadflight", "payload_flights", {"landing_id": ""}, single=True),
     ),
     "launches": (Child("updates", "updates", {"launch_id": ""}, prune=True),),
+    "events": (Child("updates", "updates", {"event_id": ""}, prune=True),),
     "rockets": (
         Child("launcher_stage", "first_stages", {"rocket_id": ""}, prune=True),
         Child("spacecraft_stage", "spacecraft_flights", {"launch_id": "launches"}),
@@ -82,6 +83,7 @@ ENDPOINTS: Mapping[str, str] = {
     "astronauts": "astronauts",
     "celestial_bodies": "celestial_bodies",
     "docking_events": "docking_events",
+    "events": "events",
     "expeditions": "expeditions",
     "landings": "landings",
     "launcher_configurations": "launcher_configurations",
@@ -112,6 +114,7 @@ LEGACY_ENDPOINTS: Mapping[str, str] = {
     "config/launcher": "launcher_configurations",
     "config/spacecraft": "spacecraft_configurations",
     "docking_event": "docking_events",
+    "event": "events",
     "expedition": "expeditions",
     "landing": "landings",
     "launcher": "launchers",

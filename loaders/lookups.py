@@ -28,6 +28,7 @@ LOOKUPS = (
     ("space_station_types", "name"),
     ("program_types", "name"),
     ("payload_types", "name"),
+    ("event_types", "name"),
     ("orbits", "name"),
     ("countries", "name"),
 )

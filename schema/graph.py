@@ -23,6 +23,7 @@ from schema.astronaut import AstronautQuery
 from schema.celestial_body import CelestialBodyQuery
 from schema.compiled.context import CompiledExecutionContext
 from schema.docking_event import DockingEventQuery
+from schema.event import EventQuery
 from schema.federation import make_entities
 from schema.flight import FlightQuery
 from schema.guards import is_unavailable, refused_input
@@ -57,6 +58,7 @@ class Query(
     AstronautQuery,
     SpaceStationQuery,
     DockingEventQuery,
+    EventQuery,
     LookupQuery,
     NodeQuery,
 ):

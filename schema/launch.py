@@ -44,7 +44,7 @@ LL2_ID = "LL2's id."
 
 
 @node("updates")
-@strawberry.type(description="A news update on a launch (LL2 Update).")
+@strawberry.type(description="A news update on a launch or an event (LL2 Update).")
 class Update(Node, RowType):
     ll2_id: int = field(LL2_ID)
     profile_image: str | None = field("URL of the author's picture.")

@@ -18,6 +18,7 @@ from schema.pagination import connection_field
 LL2_PATHS = {
     "spacecraft_config_types": "spacecraft_configuration_types",
     "space_station_types": None,
+    "event_types": "event_types",
 }
 
 

@@ -120,6 +120,13 @@ class ProgramType(Node, RowType):
     name: str | None = field(NAME)
 
 
+@node("event_types")
+@strawberry.type(description="Kind of event: Spacewalk, Docking, Press Event, … (LL2 EventType).")
+class EventType(Node, RowType):
+    ll2_id: int = field(LL2_ID)
+    name: str | None = field(NAME)
+
+
 @node("payload_types")
 @strawberry.type(description="Kind of payload (LL2 PayloadType).")
 class PayloadType(Node, RowType):

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from schema.astronaut import Astronaut, AstronautFlight
     from schema.celestial_body import CelestialBody
     from schema.docking_event import DockingEvent
+    from schema.event import Event
     from schema.flight import Flight
     from schema.landing import Landing
     from schema.landing_location import LandingLocation
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
         AstronautStatus,
         AstronautType,
         CelestialBodyType,
+        EventType,
         LandingType,
         LauncherStatus,
         LaunchStatus,
@@ -52,6 +54,7 @@ AstronautRef = Annotated["Astronaut", _lazy("astronaut")]
 AstronautFlightRef = Annotated["AstronautFlight", _lazy("astronaut")]
 CelestialBodyRef = Annotated["CelestialBody", _lazy("celestial_body")]
 DockingEventRef = Annotated["DockingEvent", _lazy("docking_event")]
+EventRef = Annotated["Event", _lazy("event")]
 FlightRef = Annotated["Flight", _lazy("flight")]
 LandingRef = Annotated["Landing", _lazy("landing")]
 LandingLocationRef = Annotated["LandingLocation", _lazy("landing_location")]
@@ -85,6 +88,7 @@ AstronautRoleRef = Annotated["AstronautRole", _lazy("lookups")]
 AstronautStatusRef = Annotated["AstronautStatus", _lazy("lookups")]
 AstronautTypeRef = Annotated["AstronautType", _lazy("lookups")]
 CelestialBodyTypeRef = Annotated["CelestialBodyType", _lazy("lookups")]
+EventTypeRef = Annotated["EventType", _lazy("lookups")]
 LandingTypeRef = Annotated["LandingType", _lazy("lookups")]
 LauncherStatusRef = Annotated["LauncherStatus", _lazy("lookups")]
 LaunchStatusRef = Annotated["LaunchStatus", _lazy("lookups")]

@@ -23,6 +23,7 @@ from schema.refs import (
     AgencyRef,
     AstronautFlightRef,
     DockingEventRef,
+    EventRef,
     FlightRef,
     ImageRef,
     MissionPatchRef,
@@ -133,6 +134,7 @@ class Spacewalk(Node, RowType):
     expedition_id: strawberry.Private[int | None]
     spacestation_id: strawberry.Private[int | None]
     spacecraft_flight_id: strawberry.Private[int | None]
+    event_id: strawberry.Private[int | None]
 
     crew: list[AstronautFlightRef] = children(
         "astronaut_flights", "spacewalk_id", description="Who walked.", crew="spacewalk"
@@ -153,6 +155,8 @@ class Spacewalk(Node, RowType):
     )
 
     program: list[ProgramRef] = linked("spacewalks_program", description="Programs it belongs to.")
+
+    event: EventRef | None = one("events", key="event_id", description="LL2's event for it.")
 
 
 @node("docking_locations")

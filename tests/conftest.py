@@ -9,6 +9,7 @@ such a skip into a failure so CI always runs everything.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -110,8 +111,22 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
 
 
 def demo_template(templates: Templates, backend: str, demo_files: list[Path]) -> Template:
-    """Migrated, holding the demo flights."""
-    return templates.get(backend, "demo", demo_files)
+    """Migrated, holding the demo flights, then their events."""
+    return templates.get(backend, "demo", [*demo_files, *demo_event_files(demo_files)])
+
+
+@functools.cache
+def _demo_events(flight_pages: tuple[Path, ...]) -> tuple[Path, ...]:
+    from ingest.demo_events import write_events
+
+    folder = flight_pages[0].parent / "events"
+    folder.mkdir(exist_ok=True)
+    return tuple(write_events(flight_pages, folder))
+
+
+def demo_event_files(demo_files: list[Path]) -> list[Path]:
+    """The events of the demo flights (``ingest.demo_events``), written once beside them."""
+    return list(_demo_events(tuple(demo_files)))
 
 
 @pytest.fixture

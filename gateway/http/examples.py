@@ -110,7 +110,9 @@ query SuccessfulLaunches {
     orderBy: NET_DESC
     filter: {
       statusWhere: { abbrev: { eq: "Success" } }
-      padWhere: { locationWhere: { name: { contains: "FL, USA" } } }
+      launchServiceProviderWhere: {
+        typeWhere: { name: { eq: "Commercial" } }
+      }
       or: [{ year: { gte: 2020 } }, { search: "Block 5" }]
     }
   ) {

@@ -19,6 +19,7 @@ URL_ENDPOINT_OF_TYPE = {
     "Astronaut": "astronauts",
     "CelestialBody": "celestial_bodies",
     "DockingEvent": "docking_events",
+    "Event": "events",
     "Expedition": "expeditions",
     "Flight": "spacecraft_flights",
     "Landing": "landings",
@@ -117,5 +118,8 @@ ENDPOINTS: dict[str, Endpoint] = {
         _endpoint(
             "space_stations", "SpaceStation", "spaceStation", "spaceStations", "SpaceStation"
         ),
+        _endpoint("events", "Event", "event", "events", "Event"),
+        _endpoint("events/upcoming", "Event", "event", "events", "Event", document=None),
+        _endpoint("events/previous", "Event", "event", "events", "Event", document=None),
     )
 }

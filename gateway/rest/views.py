@@ -80,6 +80,10 @@ class RestView:
     def _default_order(self, request: Request) -> str:
         if self.endpoint.ll2_path == "launches/previous":
             return "NET_DESC"
+        if self.endpoint.ll2_path == "events/previous":
+            return "DATE_DESC"
+        if self.endpoint.ll2_path == "events/upcoming":
+            return "DATE_ASC"
         return "NET_ASC" if self.endpoint.type_name == "Launch" else "ID_ASC"
 
     def _scope(self, request: Request) -> list[dict[str, Any]]:
@@ -93,6 +97,10 @@ class RestView:
             conditions.append({"net": {"gte": since.isoformat().replace("+00:00", "Z")}})
         elif self.endpoint.ll2_path == "launches/previous":
             conditions.append({"net": {"lte": now.isoformat().replace("+00:00", "Z")}})
+        elif self.endpoint.ll2_path == "events/upcoming":
+            conditions.append({"date": {"gte": now.isoformat().replace("+00:00", "Z")}})
+        elif self.endpoint.ll2_path == "events/previous":
+            conditions.append({"date": {"lte": now.isoformat().replace("+00:00", "Z")}})
         if self.endpoint.type_name == "Launch" and params.get("include_suborbital") in (
             "false",
             "False",
@@ -110,14 +118,15 @@ class RestView:
         if key is None:
             return self._not_found(request)
         scope = self._scope(request) if "/" in self.endpoint.ll2_path else []
-        if scope:  # upcoming/previous: the launch must be one of theirs
+        if scope:  # upcoming/previous: the launch or event must be one of theirs
             variables: dict[str, Any] = {
                 "first": 1,
                 "offset": 0,
                 "filter": {"and": [{"ll2Id": {"eq": key}}, *scope]},
                 "orderBy": "ID_ASC",
             }
-            data = await self._run(request, mode_document("launches.detailed"), variables)
+            detailed = mode_document(f"{self.endpoint.documents}.detailed")
+            data = await self._run(request, detailed, variables)
             if isinstance(data, Response):
                 return data
             results = data["page"]["results"]

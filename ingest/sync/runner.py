@@ -1,8 +1,8 @@
 """Pull LL2 endpoints page by page; each page commits together with its checkpoint.
 
 A killed sync resumes at the first page it had not committed. A completed pass records
-when it started; the next run of an endpoint LL2 can filter by ``last_updated`` (launches)
-asks only for what changed since then (``last_updated__gte``). Other endpoints change
+when it started; the next run of an endpoint LL2 can filter by ``last_updated`` (launches,
+events) asks only for what changed since then (``last_updated__gte``). Other endpoints change
 rarely and reach us nested in launches anyway, so they get a full pass when they never had
 one, when the last is older than ``refresh_after``, or when asked (``full=True``).
 """
@@ -27,7 +27,7 @@ from ingest.sync.state import Checkpoint, load_checkpoint, save_checkpoint, utcn
 from ingest.writer import Outcomes
 
 PAGE_SIZE = 100
-INCREMENTAL = frozenset({"launches"})
+INCREMENTAL = frozenset({"launches", "events"})
 ENDPOINTS = (
     "celestial_bodies",
     "agencies",
@@ -42,6 +42,7 @@ ENDPOINTS = (
     "spacecraft_flights",
     "landings",
     "docking_events",
+    "events",
 )
 
 

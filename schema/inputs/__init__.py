@@ -5,6 +5,7 @@ __all__ = [
     "agency",
     "astronaut",
     "celestial_body",
+    "event",
     "flight",
     "landing",
     "launch",

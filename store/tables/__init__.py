@@ -1,6 +1,16 @@
 """Every table of the store, registered on one MetaData."""
 
 from store.columns import metadata
-from store.tables import agencies, common, flights, launches, places, sync, vehicles
+from store.tables import agencies, common, events, flights, launches, places, sync, vehicles
 
-__all__ = ["agencies", "common", "flights", "launches", "metadata", "places", "sync", "vehicles"]
+__all__ = [
+    "agencies",
+    "common",
+    "events",
+    "flights",
+    "launches",
+    "metadata",
+    "places",
+    "sync",
+    "vehicles",
+]

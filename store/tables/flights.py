@@ -93,6 +93,7 @@ spacewalks = entity(
     owner("expedition_id", "expeditions"),
     ref("spacestation", "space_stations"),
     ref("spacecraft_flight", "spacecraft_flights"),
+    ref("event", "events"),
 )
 spacewalks_program = link("spacewalks", "program", "programs")
 

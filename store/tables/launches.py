@@ -107,6 +107,7 @@ launches_mission_patches = link("launches", "mission_patches", "mission_patches"
 updates = entity(
     "updates",
     owner("launch_id", "launches"),
+    owner("event_id", "events"),
     text("profile_image"),
     text("comment"),
     text("info_url"),

@@ -11,20 +11,16 @@ The columns are every column a listing searches (tests/store/test_search_indexes
 that each one has its index).
 """
 
-import logging
 from collections.abc import Sequence
 
 from alembic import op
-from sqlalchemy.exc import DBAPIError
 
-from store.search_indexes import index_name
+from store.search_indexes import create_indexes, drop_indexes
 
 revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-log = logging.getLogger("flightgraph.migrations")
 
 SEARCHED = {
     "agencies": ("abbrev", "name"),
@@ -63,31 +59,8 @@ SEARCHED = {
 
 
 def upgrade() -> None:
-    bind = op.get_bind()
-    if bind.dialect.name != "postgresql":
-        return
-    try:
-        with bind.begin_nested():
-            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    except DBAPIError as error:
-        log.warning("no trigram indexes for search (pg_trgm: %s)", str(error.orig).strip())
-        return
-    # The operator class lives where the extension was installed (any schema).
-    schema = bind.exec_driver_sql(
-        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
-        " WHERE e.extname = 'pg_trgm'"
-    ).scalar_one()
-    for table, columns in SEARCHED.items():
-        for column in columns:
-            op.execute(
-                f'CREATE INDEX IF NOT EXISTS "{index_name(table, column)}" ON "{table}"'
-                f' USING gin ("{column}" "{schema}".gin_trgm_ops)'
-            )
+    create_indexes(op.get_bind(), SEARCHED)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    for table, columns in SEARCHED.items():
-        for column in columns:
-            op.execute(f'DROP INDEX IF EXISTS "{index_name(table, column)}"')
+    drop_indexes(op.get_bind(), SEARCHED)
