@@ -30,7 +30,7 @@ from schema.guards import is_unavailable, refused_input
 from schema.landing import LandingQuery
 from schema.landing_location import LandingLocationQuery
 from schema.launch import LaunchQuery
-from schema.launcher import LauncherConfigQuery
+from schema.launcher import LauncherConfigQuery, LauncherQuery
 from schema.location import LocationQuery
 from schema.lookup_lists import LookupQuery
 from schema.pad import PadQuery
@@ -55,6 +55,7 @@ class Query(
     LandingQuery,
     LandingLocationQuery,
     LauncherConfigQuery,
+    LauncherQuery,
     AstronautQuery,
     SpaceStationQuery,
     DockingEventQuery,

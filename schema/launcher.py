@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 import strawberry
 
-from schema.base import RowType, field, linked, one
+from schema.base import Info, RowType, children, field, linked, one
+from schema.inputs.launcher import LauncherFilter, LauncherOrder
 from schema.inputs.launcher_config import LauncherConfigFilter, LauncherConfigOrder
 from schema.node import Node, node
 from schema.pagination import connection_field, node_field
@@ -137,6 +138,12 @@ class Launcher(Node, RowType):
         "launcher_configurations", key="launcher_config_id", description="Its configuration."
     )
 
+    stages: list[FirstStage] = children(
+        "first_stages",
+        "launcher_id",
+        description="Its flights: the booster as flown on each launch, with its landing.",
+    )
+
 
 @node("first_stages")
 @strawberry.type(description="A booster as flown on one launch (LL2 FirstStage).")
@@ -150,6 +157,7 @@ class FirstStage(Node, RowType):
     launcher_id: strawberry.Private[int | None]
     landing_id: strawberry.Private[int | None]
     previous_flight_id: strawberry.Private[str | None]
+    rocket_id: strawberry.Private[int | None]
 
     launcher: Launcher | None = one("launchers", key="launcher_id", description="The booster.")
 
@@ -158,6 +166,16 @@ class FirstStage(Node, RowType):
     previous_flight: LaunchRef | None = one(
         "launches", key="previous_flight_id", description="The booster's previous launch."
     )
+
+    # The stage belongs to the launch's rocket; the launch points at that rocket.
+    @strawberry.field(description="The launch it flew on.")
+    async def launch(self, info: Info) -> LaunchRef | None:
+        if self.rocket_id is None:
+            return None
+        launches = await info.context.loaders.rows_by_column("launches", "rocket_id").load(
+            self.rocket_id
+        )
+        return launches[0] if launches else None
 
 
 @strawberry.type
@@ -174,4 +192,17 @@ class LauncherConfigQuery:
         LauncherConfigOrder,
         LauncherConfigOrder.ID_ASC,
         description="Launcher configurations (LL2 `/2.3.0/launcher_configurations/`).",
+    )
+
+
+@strawberry.type
+class LauncherQuery:
+    launcher = node_field(Launcher, "launchers", description="A booster by `id` or `ll2Id`.")
+    launchers = connection_field(
+        Launcher,
+        "launchers",
+        LauncherFilter,
+        LauncherOrder,
+        LauncherOrder.ID_ASC,
+        description="Boosters, by serial number (LL2 `/2.3.0/launchers/`).",
     )

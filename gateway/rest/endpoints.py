@@ -118,6 +118,7 @@ ENDPOINTS: dict[str, Endpoint] = {
         _endpoint(
             "space_stations", "SpaceStation", "spaceStation", "spaceStations", "SpaceStation"
         ),
+        _endpoint("launchers", "Launcher", "launcher", "launchers", "Launcher"),
         _endpoint("events", "Event", "event", "events", "Event"),
         _endpoint("events/upcoming", "Event", "event", "events", "Event", document=None),
         _endpoint("events/previous", "Event", "event", "events", "Event", document=None),

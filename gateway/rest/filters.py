@@ -50,6 +50,7 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     "astronauts": {"agency": "agency", "status": "status", "type__id": "type"},
     "space_stations": {"owner": "owners"},
+    "launchers": {"launcher_config__manufacturer__name": "launcherConfigManufacturerName"},
     "docking_events": {
         "docking_location__id": "dockingLocation",
         "flight_vehicle_chaser__id": "flightVehicleChaser",

@@ -9,6 +9,7 @@ __all__ = [
     "flight",
     "landing",
     "launch",
+    "launcher",
     "launcher_config",
     "location",
     "pad",

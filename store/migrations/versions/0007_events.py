@@ -6,7 +6,8 @@ Create Date: 2026-12-07 21:57:14.844642
 
 LL2's ``/2.3.0/events/``: events with their type, links to agencies, launches, expeditions,
 stations, programs and astronauts; updates and spacewalks may belong to an event. Searched
-columns get their trigram index on PostgreSQL, as in 0004.
+columns get their trigram index on PostgreSQL, as in 0004 (boosters' serial numbers too, now
+that ``launchers`` is a listing).
 """
 
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SEARCHED = {"events": ("name",), "event_types": ("name",)}
+SEARCHED = {"events": ("name",), "event_types": ("name",), "launchers": ("serial_number",)}
 
 
 def upgrade() -> None:

@@ -755,7 +755,9 @@ def _mode_variables(
         if "orderBy" in gql_field.args:  # a list
             order = gql_field.args["orderBy"].default_value
             return {"first": 10, "offset": 3, "orderBy": order.name, "filter": None}
-        ids = known.ll2_ids[node_type.name]
+        # A type the data set holds no node of (boosters: neither the demo flights nor the
+        # samples fly one) is asked for an id that is not there: both answer null.
+        ids = known.ll2_ids.get(node_type.name) or [0]
         return {"id": ids[len(ids) // 2]}
 
     return variables
