@@ -177,3 +177,28 @@ def json_list(cls: Any, attribute: str, column: str, *, description: str) -> Any
 
     relation = JsonList(column, lambda value: from_json_list(cls, value), item=cls)
     return strawberry.field(resolver=resolve, description=description, metadata={META: relation})
+
+
+def info_urls_field() -> Any:
+    """LL2's ``info_urls`` of a launch, mission or event (its JSON column of that name, read
+    through the type's ``info_urls_json``)."""
+    from schema.media import InfoUrl
+
+    return json_list(
+        InfoUrl,
+        "info_urls_json",
+        "info_urls",
+        description="Links to read more (null when LL2 has not given them).",
+    )
+
+
+def vid_urls_field() -> Any:
+    """LL2's ``vid_urls``, as :func:`info_urls_field`."""
+    from schema.media import VidUrl
+
+    return json_list(
+        VidUrl,
+        "vid_urls_json",
+        "vid_urls",
+        description="Videos (null when LL2 has not given them).",
+    )

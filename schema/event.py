@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 import strawberry
 
-from schema.base import RowType, children, field, json_list, linked, one
+from schema.base import RowType, children, field, info_urls_field, linked, one, vid_urls_field
 from schema.inputs.event import EventFilter, EventOrder
 from schema.media import InfoUrl, VidUrl
 from schema.node import Node, node
@@ -61,18 +61,8 @@ class Event(Node, RowType):
 
     image: ImageRef | None = one("images", key="image_id", description="Image.")
 
-    info_urls: list[InfoUrl] | None = json_list(
-        InfoUrl,
-        "info_urls_json",
-        "info_urls",
-        description="Links to read more (null when LL2 has not given them).",
-    )
-    vid_urls: list[VidUrl] | None = json_list(
-        VidUrl,
-        "vid_urls_json",
-        "vid_urls",
-        description="Videos (null when LL2 has not given them).",
-    )
+    info_urls: list[InfoUrl] | None = info_urls_field()
+    vid_urls: list[VidUrl] | None = vid_urls_field()
 
     updates: list[UpdateRef] = children(
         "updates",

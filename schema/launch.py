@@ -14,10 +14,12 @@ from schema.base import (
     RowType,
     children,
     field,
+    info_urls_field,
     json_list,
     linked,
     load_children,
     one,
+    vid_urls_field,
 )
 from schema.inputs.flight import FlightFilter, FlightOrder
 from schema.inputs.launch import LaunchFilter, LaunchOrder
@@ -166,18 +168,8 @@ class Launch(Node, RowType):
         order="position",
         description="News updates, in the order LL2 lists them.",
     )
-    info_urls: list[InfoUrl] | None = json_list(
-        InfoUrl,
-        "info_urls_json",
-        "info_urls",
-        description="Links to read more (null when LL2 has not given them).",
-    )
-    vid_urls: list[VidUrl] | None = json_list(
-        VidUrl,
-        "vid_urls_json",
-        "vid_urls",
-        description="Videos (null when LL2 has not given them).",
-    )
+    info_urls: list[InfoUrl] | None = info_urls_field()
+    vid_urls: list[VidUrl] | None = vid_urls_field()
     timeline: list[TimelineEvent] | None = json_list(
         TimelineEvent,
         "timeline_json",
