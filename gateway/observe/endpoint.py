@@ -8,8 +8,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from gateway.observe.families import Metrics
+from gateway.observe.freshness import sync_lag_seconds
 
-CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"  # what generate_latest writes
 
 
 class MetricsEndpoint:
@@ -34,6 +35,8 @@ class MetricsEndpoint:
                     "Cache-Control": "no-store",
                 },
             )
+        lag = await sync_lag_seconds(request.app.state.engine)
+        self.metrics.sync_lag.set(float("nan") if lag is None else lag)
         return Response(
             self.metrics.exposition(),
             media_type=CONTENT_TYPE,

@@ -98,6 +98,13 @@ class Metrics:
             multiprocess_mode="livesum",
             registry=registry,
         )
+        self.sync_lag = Gauge(
+            "flightgraph_sync_lag_seconds",
+            "Age of the newest synced launch last_updated, read when scraped (NaN: none)",
+            # Set by the worker a scrape reaches, just before it reads the files.
+            multiprocess_mode="mostrecent",
+            registry=registry,
+        )
 
     # --- a finished request
 
