@@ -93,3 +93,27 @@ def test_active_subscriptions_are_a_gauge(tmp_path: Path) -> None:
             ws.send(json.dumps({"id": "1", "type": "complete"}))
             assert until(base, 1) == 1
         assert until(base, 0) == 0  # the socket closed with one still running
+
+
+def test_websocket_rate_limit_refusals_are_counted(tmp_path: Path) -> None:
+    database = f"sqlite+aiosqlite:///{tmp_path / 'limited.db'}"
+    assert cli(["--database-url", database, "ingest", str(shared_file(SEED_FLIGHT))]) == 0
+    settings = Settings(database_url=database, rate_limit=0.001, rate_limit_burst=1)
+    query = {"query": "{ flight(ll2Id: 859) { ll2Id } }"}
+    with (
+        serve_settings(settings) as base,
+        websockets.connect(
+            base.replace("http", "ws") + "/graphql", subprotocols=["graphql-transport-ws"]
+        ) as ws,
+    ):
+        ws.send(json.dumps({"type": "connection_init"}))
+        assert json.loads(ws.recv(10))["type"] == "connection_ack"
+        ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": query}))
+        assert json.loads(ws.recv(10))["type"] == "next"
+        assert json.loads(ws.recv(10))["type"] == "complete"
+        ws.send(json.dumps({"id": "2", "type": "subscribe", "payload": query}))
+        refused = json.loads(ws.recv(10))
+        assert refused["payload"][0]["extensions"]["code"] == "RATE_LIMITED"
+        samples = parse(httpx.get(base + "/metrics").text)
+    assert value(samples, "flightgraph_rate_limited_total", surface="websocket") == 1
+    assert value(samples, "flightgraph_rate_limited_total", surface="graphql") == 0
