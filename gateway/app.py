@@ -1,4 +1,5 @@
-"""The ASGI application: ``/graphql`` (with GraphiQL), ``/healthz`` and ``/readyz``."""
+"""The ASGI application: ``/graphql`` (with GraphiQL), ``/healthz``, ``/readyz`` and
+``/metrics``."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from gateway.http.database import engine_options
 from gateway.http.identity import client_address, client_identity
 from gateway.http.ratelimit import RateLimit
 from gateway.http.websocket import TextFrames, WebSocketGuard, WebSocketLimits
+from gateway.observe import Metrics, MetricsEndpoint, ObserveRequests, count_statements
+from gateway.observe.logs import JSON
 from gateway.rest import rest_routes
 from gateway.settings import Settings
 from store.changes import create_broker
@@ -36,6 +39,11 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
     serve one you own instead (it is then left open).
     """
     settings = settings or Settings()
+    metrics = (
+        Metrics(settings.metrics_operation_names, settings.metrics_multiprocess_dir)
+        if settings.metrics_enabled
+        else None
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -47,6 +55,9 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             settings.database_url, **engine_options(settings)
         )
         app.state.broker = create_broker(settings.redis_url)
+        count_statements(app.state.engine)
+        if metrics is not None:
+            metrics.watch_pool(app.state.engine)
         writer = syncing = None
         if settings.tune_gc:
             tune_for_serving()
@@ -66,6 +77,8 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             await app.state.broker.close()
             if engine is None:
                 await app.state.engine.dispose()
+            if metrics is not None:
+                metrics.process_ended()
 
     async def healthz(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -99,8 +112,15 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
 
     graphql = graphql_app(settings)
     middleware = http_middleware(settings)
+    # Outermost: it times and ids every request, rate-limit refusals included.
+    observing = Middleware(ObserveRequests, metrics=metrics, access_log=settings.log_format == JSON)
+    extra: list[Route] = []
+    if metrics is not None:
+        endpoint = MetricsEndpoint(metrics, settings.metrics_token or None)
+        extra.append(Route("/metrics", endpoint.serve, methods=["GET"]))
     return Starlette(
         routes=[
+            *extra,
             Route("/graphql", graphql),
             WebSocketRoute("/graphql", _websocket(graphql, settings, middleware)),
             Route("/healthz", healthz, methods=["GET"]),
@@ -108,7 +128,7 @@ def create_app(settings: Settings | None = None, *, engine: AsyncEngine | None =
             Route("/", home, methods=["GET"]),
             *rest_routes(settings),
         ],
-        middleware=middleware,
+        middleware=[observing, *middleware],
         lifespan=lifespan,
     )
 

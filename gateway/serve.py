@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import logging
 import math
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from gateway.observe.logs import JSON, JsonFormatter, uvicorn_log_config
 from gateway.settings import Settings
 
 log = logging.getLogger("flightgraph.serve")
@@ -29,6 +33,7 @@ KEEP_ALIVE_SECONDS = 5
 # than queueing work it cannot do.
 MAX_CONCURRENCY = 1000
 BACKLOG = 2048  # accepted by the kernel before uvicorn takes them (uvicorn's default)
+MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"  # read by prometheus-client when imported
 
 
 class BadSettings(ValueError):
@@ -91,26 +96,61 @@ def run(settings: Settings) -> None:
 
     import uvicorn
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-plugin chatter
+    configure_logging(settings.log_format)
     options = uvicorn_options(settings)  # before the database: a bad setting fails at once
     check_keys_file(settings)
     asyncio.run(bootstrap(settings))
     if settings.workers > 1:
-        # Worker processes build their own app from the environment: hand them these
-        # settings (flags included) through it.
-        os.environ.update(_environment(settings))
-        uvicorn.run("gateway.app:create_app", factory=True, workers=settings.workers, **options)
+        with metrics_directory(settings):
+            # Worker processes build their own app from the environment: hand them these
+            # settings (flags included) through it.
+            os.environ.update(_environment(settings))
+            uvicorn.run("gateway.app:create_app", factory=True, workers=settings.workers, **options)
         return
     from gateway.app import create_app
 
     uvicorn.run(create_app(settings), **options)
 
 
+def configure_logging(log_format: str) -> None:
+    """This process's logging before uvicorn starts (uvicorn then configures its own, and
+    each worker's, from ``uvicorn_options``)."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
+    if log_format == JSON:
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonFormatter())
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-plugin chatter
+
+
+@contextlib.contextmanager
+def metrics_directory(settings: Settings) -> Iterator[Path | None]:
+    """prometheus-client's multiprocess directory for the workers: a temporary one, removed
+    when serving ends (stale files would add a previous run's counts), unless
+    ``PROMETHEUS_MULTIPROC_DIR`` names one already (then it is the operator's to clean)."""
+    if not settings.metrics_enabled:
+        yield None
+        return
+    if settings.metrics_multiprocess_dir is not None:
+        yield settings.metrics_multiprocess_dir
+        return
+    folder = Path(tempfile.mkdtemp(prefix="flightgraph-metrics-"))
+    os.environ[MULTIPROCESS_DIR] = str(folder)
+    try:
+        yield folder
+    finally:
+        os.environ.pop(MULTIPROCESS_DIR, None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def uvicorn_options(settings: Settings) -> dict[str, Any]:
-    """What uvicorn is run with: the address, proxy trust and the slow-client bounds."""
+    """What uvicorn is run with: the address, proxy trust, the slow-client bounds and, for
+    JSON logs, a logging configuration (flightgraph.access replaces uvicorn's access log)."""
     proxies = trusted_proxies(settings.trusted_proxies)
+    logs: dict[str, Any] = {}
+    if settings.log_format == JSON:
+        logs = {"log_config": uvicorn_log_config(), "access_log": False}
     return {
+        **logs,
         "host": settings.host,
         "port": settings.port,
         # uvicorn's defaults believe X-Forwarded-For from 127.0.0.1 (or $FORWARDED_ALLOW_IPS):

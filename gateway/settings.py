@@ -38,6 +38,12 @@ class Settings(HttpSettings, BaseSettings):
         default=True,
         description="run planned queries on the compiled executor (same results, less CPU)",
     )
+    metrics_multiprocess_dir: Path | None = Field(
+        # Set by `serve` for its workers; prometheus-client reads it when it is imported.
+        default=None,
+        validation_alias=AliasChoices("PROMETHEUS_MULTIPROC_DIR"),
+        description="prometheus-client's multiprocess directory (serve sets it for workers)",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1

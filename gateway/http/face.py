@@ -31,6 +31,7 @@ CORS_HEADERS = [
     "apollographql-client-version",
     "apollo-require-preflight",
     "if-none-match",
+    "x-request-id",
 ]
 
 
@@ -90,7 +91,7 @@ def http_middleware(settings: Settings) -> list[Middleware]:
             allow_origins=origins,
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=CORS_HEADERS,
-            expose_headers=["ETag", "Retry-After"],
+            expose_headers=["ETag", "Retry-After", "X-Request-Id"],
             max_age=600,
         )
     ]

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from gateway.http.errors import HttpError
 from gateway.http.params import Operation
+from gateway.observe import record
 from schema.guards import Guards, Limits
 from schema.guards.budget import BoundedLru, text_bytes
 
@@ -219,7 +220,9 @@ class PersistedQueries:
         if query is None:
             found = await self.store.get(sha256)
             if found is None:
+                record.note_persisted(record.MISS)
                 raise PersistedQueryError("PersistedQueryNotFound", NOT_FOUND)
+            record.note_persisted(record.HIT)
             return found
         encoded = query.encode()
         if hashlib.sha256(encoded).hexdigest() != sha256:
@@ -227,6 +230,7 @@ class PersistedQueries:
         # Kept only if it could run: anything else runs unkept and gets its usual errors.
         if len(encoded) <= self.max_document_bytes and self.guards.admits(query):
             await self.store.put(sha256, query)
+            record.note_persisted(record.REGISTERED)
         return query
 
     @staticmethod

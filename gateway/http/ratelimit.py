@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.http.apikeys import ApiKeys
 from gateway.http.identity import client_identity
+from gateway.observe import record
 
 log = logging.getLogger("flightgraph.ratelimit")
 
@@ -143,6 +144,7 @@ def too_many(wait: float, scope: Scope) -> Response:
     """429 with ``Retry-After`` for a client that must wait ``wait`` seconds."""
     seconds = max(1, math.ceil(wait))
     message = f"Too many requests: retry in {seconds} s."
+    record.note_rate_limited("RATE_LIMITED")
     extensions = {"code": "RATE_LIMITED", "retryAfter": seconds}
     return json_error(429, message, extensions, {"Retry-After": str(seconds), **closing(scope)})
 

@@ -20,6 +20,7 @@ PRODUCTION_DEFAULTS: dict[str, Any] = {
     "field_suggestions": False,
     "cors_origins": "",
     "rate_limit": 20.0,
+    "metrics_enabled": False,
 }
 
 
@@ -106,6 +107,23 @@ class HttpSettings(BaseModel):
         default=32_000_000,
         ge=1_000_000,
         description="parsed/validated documents and guard verdicts kept (bytes, estimated)",
+    )
+
+    # --- Metrics and logs (issue 20)
+    metrics_enabled: bool = Field(
+        default=True, description="serve Prometheus metrics at /metrics; off in production"
+    )
+    metrics_token: str | None = Field(
+        default=None, description="/metrics then requires Authorization: Bearer <token>"
+    )
+    metrics_operation_names: int = Field(
+        default=100,
+        ge=1,
+        description="distinct operation names labelled per process; later ones count as other",
+    )
+    log_format: Literal["text", "json"] = Field(
+        default="text",
+        description="json: one JSON object a line, and one flightgraph.access line a request",
     )
 
     tune_gc: bool = Field(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,8 @@ from gateway.http.graphiql import graphiql_page
 from gateway.http.persisted import PersistedQueries, PersistedQueryError
 from gateway.http.ratelimit import CHARGE, too_many
 from gateway.http.responses import GRAPHQL_RESPONSE, encode, negotiate
+from gateway.observe import record
+from schema.compiled import paths
 from schema.compiled.express import ExpressLane
 from schema.guards import SERVICE_UNAVAILABLE, TIMEOUT, mask_errors
 
@@ -46,6 +49,10 @@ log = logging.getLogger("flightgraph.http")
 GET_OPERATIONS = frozenset({OperationType.QUERY})
 POST_OPERATIONS = frozenset({OperationType.QUERY, OperationType.MUTATION})
 RETRY_AFTER = "5"  # seconds: a database coming back is usually back within that
+# The first operation's name, for a request that does not send operationName (only the
+# document's start is searched: a name is a label, not worth a parse).
+FIRST_NAME = re.compile(r"\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)")
+NAME_SEARCH_CHARACTERS = 2000
 
 
 @dataclass
@@ -129,6 +136,8 @@ class GraphQLApp(GraphQL[Context, None]):
                 return await self._batch(request, operations, context, media_type)
             outcome = await self.run_http(request, operations, context)
         except HttpError as error:
+            if (observed := record.current()) is not None and not observed.operations:
+                observed.operation(None, record.ERROR, error.code)
             return encode(
                 request,
                 error.body(),
@@ -196,7 +205,25 @@ class GraphQLApp(GraphQL[Context, None]):
     async def run_http(
         self, request: Request, operation: params.Operation, context: Context
     ) -> Outcome:
-        """Execute one operation; protocol mistakes raise :class:`HttpError`."""
+        """Execute one operation (noted in the request's record); protocol mistakes raise
+        :class:`HttpError`."""
+        observed = record.current()
+        if observed is None:
+            return await self._run_http(request, operation, context)
+        name = operation.operation_name or _first_name(operation.query)
+        try:
+            outcome = await self._run_http(request, operation, context)
+        except HttpError as error:
+            observed.operation(name, record.ERROR, error.code)
+            raise
+        errors = outcome.body.get("errors") or []
+        code = (errors[0].get("extensions") or {}).get("code") if errors else None
+        observed.operation(name, record.ERROR if errors else record.OK, code)
+        return outcome
+
+    async def _run_http(
+        self, request: Request, operation: params.Operation, context: Context
+    ) -> Outcome:
         get = request.method == "GET"
         try:
             query = await self.persisted.document(operation)
@@ -210,6 +237,7 @@ class GraphQLApp(GraphQL[Context, None]):
                 if self.express is not None:
                     data = await self.express.run(query, name, operation.variables, context)
                     if data is not None:
+                        paths.report(paths.EXPRESS)
                         return Outcome(body={"data": data})
                 with self._watched() as watch:
                     result = await self.schema.execute(
@@ -240,10 +268,13 @@ class GraphQLApp(GraphQL[Context, None]):
         result.errors = errors or None
         body = dict(process_result(result))
         codes = {(error.extensions or {}).get("code") for error in errors}
+        # Refused before execution: parse, validation, limits, variable coercion.
+        refused = result.data is None and bool(errors) and _no_paths(errors)
+        if not refused and not self.settings.compiled_execution:
+            paths.report(paths.STANDARD, paths.COMPILED_OFF)
         return Outcome(
             body=body,
-            # Refused before execution: parse, validation, limits, variable coercion.
-            request_error=result.data is None and bool(errors) and _no_paths(errors),
+            request_error=refused,
             unavailable=SERVICE_UNAVAILABLE in codes,
             timed_out=TIMEOUT in codes,
         )
@@ -260,6 +291,13 @@ class GraphQLApp(GraphQL[Context, None]):
             return False
         accept = request.headers.get("accept", "")
         return "text/html" in accept
+
+
+def _first_name(query: str | None) -> str | None:
+    if not query:
+        return None
+    found = FIRST_NAME.search(query, 0, NAME_SEARCH_CHARACTERS)
+    return found.group(1) if found else None
 
 
 def _no_paths(errors: list[GraphQLError]) -> bool:

@@ -36,6 +36,7 @@ from strawberry.extensions import SchemaExtension
 from gateway.context import Context
 from gateway.http import ws_messages
 from gateway.http.ws_messages import PROTOCOL
+from gateway.observe import record
 from schema.guards import TIMEOUT
 
 if TYPE_CHECKING:  # settings import this package for its mixin: no cycle at runtime
@@ -141,11 +142,19 @@ class _Operation:
     deadline: asyncio.TimerHandle | None = None
     answered: bool = False  # a result went out
     held: dict[str, Any] | None = None  # a refusal sent as `next`: goes out as `error`
+    subscription: bool = False  # counted in the active subscriptions while it runs
 
     def stop_clock(self) -> None:
         if self.deadline is not None:
             self.deadline.cancel()
             self.deadline = None
+
+    def end(self) -> None:
+        """It is over (completed, failed, or its socket closed)."""
+        self.stop_clock()
+        if self.subscription:
+            self.subscription = False
+            record.note_subscriptions(-1)
 
 
 class _Connection:
@@ -174,7 +183,7 @@ class _Connection:
         finally:
             reader.cancel()
             for operation in self.running.values():
-                operation.stop_clock()
+                operation.end()
             with contextlib.suppress(asyncio.CancelledError):
                 await reader
 
@@ -231,7 +240,7 @@ class _Connection:
             return await self._close(BAD_REQUEST, reason)
         if parsed["type"] == "complete":
             if (operation := self.running.pop(parsed["id"], None)) is not None:
-                operation.stop_clock()
+                operation.end()
         elif parsed["type"] == "subscribe" and self.acknowledged:
             return await self._admit(parsed, message)
         return message
@@ -250,6 +259,7 @@ class _Connection:
         if self.buckets is not None and (wait := await self.buckets.take(self.client)) > 0:
             seconds = max(1, math.ceil(wait))
             refusal = f"Too many requests: retry in {seconds} s."
+            record.note_rate_limited(RATE_LIMITED)
             await self._emit(ws_messages.error(ident, refusal, RATE_LIMITED, retryAfter=seconds))
             return None
         operation = _Operation()
@@ -257,6 +267,9 @@ class _Connection:
             loop = asyncio.get_running_loop()
             timeout = self.limits.execution_timeout
             operation.deadline = loop.call_later(timeout, self._expire, ident)
+        else:
+            operation.subscription = True
+            record.note_subscriptions(+1)
         self.running[ident] = operation
         return message
 
@@ -310,7 +323,7 @@ class _Connection:
             return [*before, text]
         if kind in ("complete", "error"):
             del self.running[ident]
-            operation.stop_clock()
+            operation.end()
             if kind == "complete" and operation.held is not None:
                 errors = operation.held["payload"]["errors"]
                 return [_dumps({"id": ident, "type": "error", "payload": errors})]

@@ -12,7 +12,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from gateway.context import Context
 from gateway.rest.documents import ModeDocument
 from schema import schema
-from schema.compiled import CompiledExecutionContext
+from schema.compiled import CompiledExecutionContext, paths
 from schema.errors import BAD_USER_INPUT
 from schema.guards.masking import (
     UNAVAILABLE_MESSAGE,
@@ -47,12 +47,15 @@ async def run(document: ModeDocument, variables: dict[str, Any], context: Contex
     goes straight to graphql-core's executor, with the schema's execution context class — the
     compiled one unless the app's settings turn it off.
     """
+    executor = _executor(context)
+    if executor is StrawberryGraphQLCoreExecutionContext:
+        paths.report(paths.STANDARD, paths.COMPILED_OFF)
     result = execute(
         schema._schema,
         document.document,
         variable_values=variables,
         context_value=context,
-        **execution_context_class_kwargs(_executor(context)),
+        **execution_context_class_kwargs(executor),
         is_awaitable=optimized_is_awaitable,
     )
     if not isinstance(result, ExecutionResult):

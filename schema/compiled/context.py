@@ -24,7 +24,7 @@ from graphql import (
 )
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from schema.compiled import express
+from schema.compiled import express, paths
 from schema.compiled.plan import Planner, Untaught
 from schema.compiled.sql_run import execute_sql
 from schema.compiled.steps import ObjectPlan, Run
@@ -132,10 +132,14 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return plan if isinstance(plan, str) else None
 
     def execute_operation(self, serially: bool | None = None) -> Any:
-        if serially is None and self.fallback_reason() is None:
+        if serially is not None:  # a subscription's event: not an operation of its own
+            return super().execute_operation(serially)
+        reason = self.fallback_reason()
+        if reason is None:
             plan = PLANS.plan(self)
             assert isinstance(plan, ObjectPlan)
             return self._execute_compiled(plan)
+        paths.report(paths.STANDARD, paths.reason_of(reason))
         return super().execute_operation(serially)
 
     async def _execute_compiled(self, plan: ObjectPlan) -> Any:
@@ -149,6 +153,7 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if data is not None:
             if not PLANS.reads_variables(self):
                 express.notice(self, plan)
+            paths.report(paths.SQL)
             return self.finish(self.build_response(data))
         try:  # not taught to the SQL compiler: breadth-first over the loaders
             run = Run(self)
@@ -159,9 +164,11 @@ class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
         except Exception as error:  # the standard executor gives the exact errors
             log.debug("compiled execution fell back: %r", error)
             return await self._execute_standard()
+        paths.report(paths.BREADTH_FIRST)
         return self.finish(self.build_response(data))
 
     async def _execute_standard(self) -> Any:
+        paths.report(paths.STANDARD, paths.ERROR)
         result = super().execute_operation(None)
         return await result if self.is_awaitable(result) else result
 
