@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import strawberry
 
-from schema.base import Info, RowType, children, field, linked, one
+from schema.base import Info, RowType, children, field, linked, load_child, one
 from schema.inputs.launcher import LauncherFilter, LauncherOrder
 from schema.inputs.launcher_config import LauncherConfigFilter, LauncherConfigOrder
 from schema.node import Node, node
@@ -170,12 +170,7 @@ class FirstStage(Node, RowType):
     # The stage belongs to the launch's rocket; the launch points at that rocket.
     @strawberry.field(description="The launch it flew on.")
     async def launch(self, info: Info) -> LaunchRef | None:
-        if self.rocket_id is None:
-            return None
-        launches = await info.context.loaders.rows_by_column("launches", "rocket_id").load(
-            self.rocket_id
-        )
-        return launches[0] if launches else None
+        return await load_child(info, "launches", "rocket_id", self.rocket_id)
 
 
 @strawberry.type

@@ -109,7 +109,8 @@ async def test_sql_statements_and_time_are_attributed_to_each_request(
 
 
 async def test_executions_are_counted_by_executor_path(client: Client) -> None:
-    async with client() as http:
+    # Compiled explicitly: `make test-standard` turns it off for the environment.
+    async with client(compiled_execution=True) as http:
         await http.post("/graphql", json={"query": FLIGHT})  # planned: one SQL statement
         await http.post("/graphql", json={"query": FLIGHT})  # learned: the express lane
         await http.post("/graphql", json={"query": "{ _service { sdl } }"})  # not planned
