@@ -29,7 +29,11 @@ from tests.gateway.helpers import client_for
 
 STRICT = {"accept": "application/graphql-response+json"}
 BOUND = 5.0  # seconds any refusal may take at most: a hang detector, not a measurement
-HEALTH_BOUND = 0.1  # /healthz while a hostile request is in flight (seen: at most ~3 ms)
+# /healthz while a hostile request is in flight: a hang detector, not a measurement (seen:
+# ~3 ms alone; once 0.4 s on CI's two loaded cores, where the other xdist worker and
+# PostgreSQL share them). The defect it guards against held the loop for 11-30 s; the latency
+# figure itself comes from the benchmark, `python -m bench.hostile`.
+HEALTH_BOUND = 1.0
 NORMAL = {"query": '{ launches(first: 2, filter: {search: "a"}) { totalCount } }'}
 
 
