@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from sqlalchemy import (
+    Boolean,
+    Column,
+    ColumnClause,
     ColumnElement,
     FromClause,
     Integer,
@@ -31,6 +34,9 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.selectable import ScalarSelect
+from sqlalchemy.sql.visitors import InternalTraversal
+
+from store.search_indexes import fts_candidates, trigram_indexed, trigram_usable
 
 OPERATORS = frozenset({"eq", "in", "gt", "gte", "lt", "lte", "contains", "is_null"})
 
@@ -354,9 +360,61 @@ def _compare(expr: ColumnElement[Any], op: str, value: Any, bind: Bind) -> Colum
 
 
 def contains(expr: ColumnElement[Any], text: str, bind: Bind = inline) -> ColumnElement[bool]:
-    """Case-insensitive substring match (LL2's ``icontains``), wildcards taken literally."""
+    """Case-insensitive substring match (LL2's ``icontains``), wildcards taken literally.
+
+    On a column with a trigram index: PostgreSQL's GIN index serves the ``ILIKE`` as it is;
+    on SQLite the candidates come from the FTS5 trigram table first (its ``LIKE`` reads the
+    text's wildcards as wildcards, so it finds a superset) and the ``ILIKE`` checks them —
+    when the text is long enough for trigrams (the statement's shape depends on that:
+    :func:`schema.compiled.sql_bind.filter_shape`).
+    """
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return expr.ilike(bind(expr, f"%{escaped}%"), escape="\\")
+    exact = expr.ilike(bind(expr, f"%{escaped}%"), escape="\\")
+    base = _base_column(expr)
+    if base is None or not trigram_indexed(base.table.name, base.name):
+        return exact
+    if not trigram_usable(text):
+        return exact
+    candidates = fts_candidates(base.table.name, base.name, bind(expr, f"%{text}%"))
+    return and_(SQLiteOnly(expr.table.c.id.in_(candidates)), exact)
+
+
+def _base_column(expr: ColumnElement[Any]) -> Column[Any] | None:
+    """The table column ``expr`` is (itself, or through an alias), if it is one."""
+    if not isinstance(expr, ColumnClause) or not isinstance(expr.table, FromClause):
+        return None
+    base = next(iter(expr.base_columns), None)
+    if isinstance(base, Column) and isinstance(base.table, Table):
+        return base
+    return None
+
+
+class SQLiteOnly(ColumnElement[bool]):
+    """A condition only SQLite evaluates: other databases read it as true (an index of
+    SQLite's own that they answer another way)."""
+
+    __visit_name__ = "sqlite_only"
+    _is_implicitly_boolean = True
+    inherit_cache = True
+    _traverse_internals: ClassVar = [("condition", InternalTraversal.dp_clauseelement)]
+    type = Boolean()
+
+    def __init__(self, condition: ColumnElement[bool]) -> None:
+        self.condition = condition
+
+    @property
+    def _from_objects(self) -> list[FromClause]:
+        return self.condition._from_objects
+
+
+@compiles(SQLiteOnly)
+def _sqlite_only_elsewhere(element: SQLiteOnly, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(true(), **kw)
+
+
+@compiles(SQLiteOnly, "sqlite")
+def _sqlite_only(element: SQLiteOnly, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.condition, **kw)
 
 
 def _through_keys(

@@ -21,6 +21,7 @@ from loaders.pages import page_conditions
 from loaders.rows import table
 from schema.compiled.steps import ConnectionStep, NodeStep, ObjectPlan, Run, Step, _given
 from schema.pagination import node_key
+from store.search_indexes import trigram_usable
 
 
 @dataclass
@@ -133,16 +134,19 @@ def connection_shape(query: PageQuery) -> tuple[Any, ...]:
 
 
 def filter_shape(item: Any) -> Any:
-    """A filter with its values reduced to what changes the SQL (booleans and nulls stay,
-    a search keeps its number of terms, everything else its type)."""
+    """A filter with its values reduced to what changes the SQL (booleans and nulls stay, a
+    text match keeps whether a trigram index can serve it — for a search, each term's —
+    everything else its type)."""
     if item is None:
         return None
     if isinstance(item, Condition):
         value = item.value
         kept = value if value is None or isinstance(value, bool) else type(value).__name__
+        if item.op == "contains" and isinstance(value, str):
+            kept = (kept, trigram_usable(value))
         return ("if", item.field, item.op, kept)
     if isinstance(item, Search):
-        return ("search", len(item.text.split()))
+        return ("search", tuple(trigram_usable(term) for term in item.text.split()))
     if isinstance(item, Not):
         return ("not", filter_shape(item.item))
     if isinstance(item, Related):
