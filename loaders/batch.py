@@ -62,6 +62,11 @@ class BatchLoader(DataLoader[K, V], Generic[K, V]):
                 # batches may take turns on one) join it: fewer, larger statements.
                 queue, self._queue = self._queue, []
                 by_key = await self.fetch(conn, [item.key for item in queue])
+        except asyncio.CancelledError:  # cancel_dispatches: the waiters are given up too
+            for item in queue or self._queue:
+                self.clear(item.key)
+                item.future.cancel()
+            raise
         except Exception as error:  # every waiter must hear about it, none may hang
             if not queue:  # no connection: the batch was never taken
                 queue, self._queue = self._queue, []
@@ -73,6 +78,11 @@ class BatchLoader(DataLoader[K, V], Generic[K, V]):
         for item in queue:
             if not item.future.done():
                 item.future.set_result(by_key.get(item.key, self.missing(item.key)))
+
+    def cancel_dispatches(self) -> None:
+        """Cancel the batches in flight; their waiters get ``CancelledError``."""
+        for task in list(self._dispatches):
+            task.cancel()
 
     async def batch_load_fn(self, keys: list[K]) -> list[V]:  # type: ignore[override]
         """One batch, as DataLoader's contract has it (the dispatch above calls ``fetch``)."""

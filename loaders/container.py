@@ -55,3 +55,11 @@ class Loaders:
         if self._counts is None:
             self._counts = CountsByParentLoader(self.connections)
         return self._counts
+
+    def cancel(self) -> None:
+        """Stop every batch still running (its statement with it): the request or event
+        they serve has given up, and no one will read what they load."""
+        every = [*self._by_id.values(), *self._by_column.values(), *self._linked.values()]
+        for loader in (*every, self._pages, self._counts):
+            if loader is not None:
+                loader.cancel_dispatches()

@@ -24,6 +24,7 @@ from schema.celestial_body import CelestialBodyQuery
 from schema.compiled.context import CompiledExecutionContext
 from schema.docking_event import DockingEventQuery
 from schema.event import EventQuery
+from schema.event_deadline import EventDeadlineExecutionContext
 from schema.federation import make_entities
 from schema.flight import FlightQuery
 from schema.guards import is_unavailable, refused_input
@@ -109,7 +110,9 @@ def build_schema(
         config=StrawberryConfig(scalar_map=SCALARS),
         federation_version="2.3",
         extensions=extensions,
-        execution_context_class=CompiledExecutionContext if compiled else None,
+        execution_context_class=(
+            CompiledExecutionContext if compiled else EventDeadlineExecutionContext
+        ),
     )
 
 

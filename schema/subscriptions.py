@@ -14,6 +14,7 @@ import strawberry
 from sqlalchemy import select
 
 from loaders import Loaders
+from loaders.batch import chunks
 from loaders.pages import listing
 from schema.base import Info, build
 from schema.errors import UserInputError
@@ -32,12 +33,16 @@ async def _updates(info: Info, listing_name: str, filter_input: Any) -> AsyncGen
     table = rows.table
     condition = rows.where(to_ast(filter_input))
     async for ids in broker.listen(table.name):
-        query = select(table).where(table.c.id.in_(ids), condition).order_by(table.c.id)
-        async with info.context.engine.connect() as conn:
-            changed = (await conn.execute(query)).mappings().all()
-        for row in changed:
-            info.context.loaders = Loaders(info.context.engine)
-            yield build(table.name, row)
+        # One write may change many rows: read them a bounded batch at a time (an IN list
+        # stays under PostgreSQL's parameter limit, and each event is sent before more are
+        # read).
+        for part in chunks(sorted(ids)):
+            query = select(table).where(table.c.id.in_(part), condition).order_by(table.c.id)
+            async with info.context.engine.connect() as conn:
+                changed = (await conn.execute(query)).mappings().all()
+            for row in changed:
+                info.context.loaders = Loaders(info.context.engine)
+                yield build(table.name, row)
 
 
 @strawberry.type(description="Changes as they are ingested or synced from LL2.")

@@ -258,6 +258,7 @@ class GraphQLApp(GraphQL[Context, None]):
         except MissingQueryError:
             raise HttpError(400, "no GraphQL document: send `query`") from None
         except TimeoutError:
+            context.loaders.cancel()  # batches still running: their statements stop now
             seconds = self.settings.execution_timeout
             outcome = _request_error(f"the request took longer than {seconds:g}s", TIMEOUT)
             outcome.timed_out, outcome.request_error = True, False

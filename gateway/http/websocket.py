@@ -11,8 +11,9 @@ inside:
 - each ``subscribe`` takes a token from the client's rate-limit bucket, the one its HTTP
   requests take from; an empty bucket answers with an ``error`` (RATE_LIMITED, retryAfter);
 - a query or mutation gets ``execution_timeout``, as over HTTP: past it, an ``error``
-  (TIMEOUT), and the handler cancels it. Subscriptions are not timed: they are meant to
-  last, and each event's statements are bounded by the database's statement timeout;
+  (TIMEOUT), and the handler cancels it. A subscription is not timed as a whole (it is meant
+  to last), but each of its events is: past ``execution_timeout`` that event arrives as a
+  TIMEOUT error and the next one still comes (``schema.event_deadline``);
 - a refusal before execution reaches the client as an ``error`` message, which Strawberry
   sends for a subscription's cost refusal as a ``next`` (``ws_messages.is_refusal``);
 - at most ``max_connections_per_client`` sockets are open per client, in this process.

@@ -22,12 +22,12 @@ from graphql import (
     Visitor,
     visit,
 )
-from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.compiled import express, paths
 from schema.compiled.plan import Planner, Untaught
 from schema.compiled.sql_run import execute_sql
 from schema.compiled.steps import ObjectPlan, Run
+from schema.event_deadline import EventDeadlineExecutionContext
 from schema.guards.budget import BoundedLru, ast_bytes
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ class PlanCache:
 PLANS = PlanCache()
 
 
-class CompiledExecutionContext(StrawberryGraphQLCoreExecutionContext):
+class CompiledExecutionContext(EventDeadlineExecutionContext):
     """Strawberry's executor class, running planned queries on the compiled path."""
 
     def fallback_reason(self) -> str | None:
