@@ -187,8 +187,7 @@ async def test_search_terms_too_short_for_trigrams_get_their_own_statement(
     an operation learned with one kind of term answers the other kind as a fresh app does."""
     terms = ["Aurora", "Au", "Aurora-D", "_r%", "%ra", "n 2", "SN1", "a", "Aurora"]
     bodies = [
-        {"query": FLIGHTS, "variables": {"first": 50, "filter": {"search": term}}}
-        for term in terms
+        {"query": FLIGHTS, "variables": {"first": 50, "filter": {"search": term}}} for term in terms
     ]
     expected = []
     for body in bodies:
