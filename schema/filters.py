@@ -156,7 +156,7 @@ def to_ast(value: Any) -> Filter | None:
     """The loaders' filter for a node filter input (``None`` when it holds nothing); a filter
     over the size limits (:class:`loaders.listing.FilterLimits`) is refused here, before any
     SQL is built for it (:class:`UserInputError`)."""
-    item = _to_ast(value)
+    item = filter_ast(value)
     try:
         check_size(item)
     except FilterError as error:
@@ -164,7 +164,8 @@ def to_ast(value: Any) -> Filter | None:
     return item
 
 
-def _to_ast(value: Any) -> Filter | None:
+def filter_ast(value: Any) -> Filter | None:
+    """:func:`to_ast` without the size check (the cost analysis prices any size)."""
     if not _given(value):
         return None
     items: list[Filter] = []
@@ -173,11 +174,11 @@ def _to_ast(value: Any) -> Filter | None:
         if not _given(given):
             continue
         if name == "and_":
-            items.append(AllOf(tuple(i for i in map(_to_ast, given) if i is not None)))
+            items.append(AllOf(tuple(i for i in map(filter_ast, given) if i is not None)))
         elif name == "or_":
-            items.append(AnyOf(tuple(i for i in map(_to_ast, given) if i is not None)))
+            items.append(AnyOf(tuple(i for i in map(filter_ast, given) if i is not None)))
         elif name == "not_":
-            inner = _to_ast(given)
+            inner = filter_ast(given)
             if inner is not None:
                 items.append(Not(inner))
         elif name == "search":
@@ -189,9 +190,9 @@ def _to_ast(value: Any) -> Filter | None:
             if isinstance(given, Quantified):
                 for quantifier, inner in vars(given).items():
                     if _given(inner):
-                        items.append(Related(relation, quantifier, _to_ast(inner) or AllOf(())))
+                        items.append(Related(relation, quantifier, filter_ast(inner) or AllOf(())))
             else:
-                items.append(Related(relation, "is", _to_ast(given) or AllOf(())))
+                items.append(Related(relation, "is", filter_ast(given) or AllOf(())))
         elif isinstance(given, _OPERATOR_INPUTS):
             for op, operand in vars(given).items():
                 if _given(operand):

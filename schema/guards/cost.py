@@ -38,7 +38,10 @@ from graphql import (
 )
 from graphql.language import DocumentNode
 from graphql.pyutils import Undefined
+from strawberry.types.arguments import convert_argument
 
+from loaders.listing import AllOf, AnyOf, Filter, Not, Related, Search
+from schema.filters import filter_ast
 from schema.guards.codes import COST_LIMIT, INPUT_LIMIT, PAGE_SIZE
 from schema.guards.limits import Limits
 
@@ -46,7 +49,7 @@ DEFAULT_PAGE = 10  # what a connection returns when given neither first nor last
 COUNTED_ARGUMENTS = ("ids", "representations")
 TEXT_MATCH = 25  # the price of a ``contains`` or of one ``search`` word, in fields
 RELATION = 10  # the price of reaching through a relation (``statusWhere``…): a subquery
-QUANTIFIERS = frozenset({"some", "none", "every"})
+STRAWBERRY_DEFINITION = "strawberry-definition"  # Strawberry's field, on graphql-core's
 
 
 class _Costing:
@@ -112,7 +115,20 @@ class _Costing:
         if node is None or argument is None:
             return 0
         value = value_from_ast(node, argument.type, self.variables)
-        return 0 if value is Undefined else filter_price(value)
+        if value is Undefined:
+            return 0
+        # The input as the resolver will get it (Strawberry's conversion), and the AST the
+        # listing will run: the price reads the filter the one way everything else does.
+        field = definition.extensions.get(STRAWBERRY_DEFINITION)
+        declared = next((a for a in field.arguments if a.python_name == "filter"), None)
+        strawberry_schema = self.schema._strawberry_schema  # type: ignore[attr-defined]
+        converted = convert_argument(
+            value,
+            declared.type,
+            strawberry_schema.schema_converter.scalar_registry,
+            strawberry_schema.config,
+        )
+        return filter_price(filter_ast(converted))
 
     def page_size(self, arguments: dict[str, ValueNode]) -> int:
         sizes = {}
@@ -148,37 +164,21 @@ class _Costing:
         return None
 
 
-def filter_price(value: Any) -> int:
-    """The price of a ``filter`` input as graphql-core coerced it (GraphQL field names)."""
-    if not isinstance(value, dict):
+def filter_price(item: Filter | None) -> int:
+    """The price of a filter, on the AST the listings run (:func:`schema.filters.filter_ast`)."""
+    if item is None:
         return 0
-    price = 0
-    for name, given in value.items():
-        if given is None:
-            continue
-        if name in ("and", "or"):
-            price += sum(filter_price(item) for item in given)
-        elif name == "not":
-            price += filter_price(given)
-        elif name == "search":
-            price += TEXT_MATCH * max(1, len(str(given).split()))
-        elif name.endswith("Where") and isinstance(given, dict):  # a related node's filter
-            quantified = given.keys() and given.keys() <= QUANTIFIERS
-            inner = [v for v in given.values() if v is not None] if quantified else [given]
-            price += sum(RELATION + filter_price(item) for item in inner) or RELATION
-        elif isinstance(given, dict):  # an operator input: IntFilter, StringFilter, …
-            for operator, operand in given.items():
-                if operand is None:
-                    continue
-                if operator == "in":
-                    price += len(operand)
-                elif operator == "contains":
-                    price += TEXT_MATCH
-                else:
-                    price += 1
-        else:  # a yes/no question (``crewed: true``)
-            price += 1
-    return price
+    if isinstance(item, AllOf | AnyOf):
+        return sum(filter_price(inner) for inner in item.items)
+    if isinstance(item, Not):
+        return filter_price(item.item)
+    if isinstance(item, Search):
+        return TEXT_MATCH * max(1, len(item.text.split()))
+    if isinstance(item, Related):
+        return RELATION + filter_price(item.item)
+    if item.op == "in":
+        return len(item.value)
+    return TEXT_MATCH if item.op == "contains" else 1
 
 
 def operation_cost(

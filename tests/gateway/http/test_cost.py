@@ -7,7 +7,7 @@ from graphql import GraphQLError, parse
 
 from schema import schema
 from schema.guards import Limits, operation_cost
-from schema.guards.cost import TEXT_MATCH
+from schema.guards.cost import RELATION, TEXT_MATCH
 
 LIMITS = Limits(default_list_size=7)
 
@@ -103,6 +103,9 @@ def test_variables_execution_refuses_cost_nothing() -> None:
             '{or: [{status: {eq: 3}}, {not: {name: {contains: "x"}, year: {gte: 2020}}}]}',
             2 + TEXT_MATCH,
         ),
+        ('{statusWhere: {name: {contains: "Success"}}}', RELATION + TEXT_MATCH),
+        ("{padWhere: {locationWhere: {}}}", 2 * RELATION),
+        ("{flightsWhere: {some: {ll2Id: {eq: 1}}, none: {}}}", 2 * RELATION + 1),
     ],
 )
 def test_a_filter_adds_its_price_to_its_field(filter_text: str, price: int) -> None:
