@@ -7,6 +7,11 @@ document alone is known good. A later request with the same document and operati
 needs only what depends on its variables: their coercion (graphql-core's), the cost with
 these variables (the guards', cached), the statement's parameters and the statement itself.
 
+What a request's variables lead to — that they coerce, the cost, the statement's parameters
+and shape — depends on the document and the variables alone; the lane keeps it by the
+variables' JSON (a bounded LRU), so a request that repeats an earlier one's variables (the
+next launches, a flight page everybody opens) only sends the statement.
+
 The lane only ever answers with data. Variables that do not coerce, a cost over the limit, a
 failed statement, a shape the compiler cannot render: :meth:`ExpressLane.run` answers
 ``None`` and the request takes the full path, which gives the exact errors (a failure of the
@@ -16,15 +21,17 @@ database is remembered by the request's connections, so the full path fails at o
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 from collections.abc import Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from graphql import DocumentNode, GraphQLSchema, OperationDefinitionNode, get_variable_values
 
-from schema.compiled.sql_run import execute_sql
+from schema.compiled.sql_run import Bound, bind_plan, execute_sql
 from schema.compiled.steps import ObjectPlan, Run
 from schema.guards.budget import BoundedLru, ast_bytes, text_bytes
 
@@ -32,6 +39,9 @@ log = logging.getLogger(__name__)
 
 MAX_OPERATIONS = 512
 MAX_BYTES = 32_000_000
+MAX_BOUND = 2048  # requests' variables kept bound, over all operations
+MAX_BOUND_BYTES = 16_000_000
+PARAM_BYTES = 256  # a bound parameter's size, roughly (a key, a value, the dict's slot)
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,10 @@ class Answered:
     document: DocumentNode  # the operation and its fragments: what the cost is read from
     operation: OperationDefinitionNode
     plan: ObjectPlan
+    serial: int = field(default_factory=lambda: next(_SERIALS))
+
+
+_SERIALS = itertools.count()
 
 
 class _Watch:
@@ -87,6 +101,10 @@ class ExpressLane:
         self.schema = schema
         self.guards = guards
         self.known: BoundedLru[tuple[str, str | None], Answered] = BoundedLru(size, max_bytes)
+        # By the operation's serial (never reused, unlike id()) and the variables' JSON.
+        self.bound: BoundedLru[tuple[int, bytes], tuple[Bound, Any]] = BoundedLru(
+            MAX_BOUND, MAX_BOUND_BYTES
+        )
 
     @contextlib.contextmanager
     def watch(self) -> Iterator[_Watch]:
@@ -117,6 +135,15 @@ class ExpressLane:
         answered = self.known.get((query, operation_name))
         if answered is None:
             return None
+        try:
+            given = orjson.dumps(variables or {}, option=orjson.OPT_SORT_KEYS)
+        except TypeError:  # not JSON's values (a caller in-process): nothing to key by
+            given = None
+        key = (answered.serial, given) if given is not None else None
+        kept = self.bound.get(key) if key is not None else None
+        if kept is not None:  # these variables coerced, cost and bound before
+            bound, coerced_before = kept
+            return await self._execute(answered, context, coerced_before, bound)
         schema, guards = self.schema, self.guards
         try:
             cost = guards.cost(schema, query, answered.document, operation_name, variables)
@@ -128,9 +155,29 @@ class ExpressLane:
         coerced = get_variable_values(schema, definitions, variables or {})
         if isinstance(coerced, list):
             return None
-        bound = _Bound(schema, context, coerced)
+        run = Run(_Bound(schema, context, coerced))
         try:
-            return await execute_sql(Run(bound), answered.plan, context.raw_json)
+            bound = bind_plan(run, answered.plan)
+        except Exception as error:  # bad arguments: the full path reports them
+            log.debug("the express lane took the full path: %r", error)
+            return None
+        if key is not None:
+            size = len(given) * 8 + PARAM_BYTES * len(bound[1])
+            self.bound.put(key, (bound, coerced), size)
+        return await self._execute(answered, context, coerced, bound, run)
+
+    async def _execute(
+        self,
+        answered: Answered,
+        context: Any,
+        variables: Any,
+        bound: Bound,
+        run: Run | None = None,
+    ) -> dict[str, Any] | None:
+        if run is None:
+            run = Run(_Bound(self.schema, context, variables))
+        try:
+            return await execute_sql(run, answered.plan, context.raw_json, bound)
         except Exception as error:  # the full path reports it
             log.debug("the express lane took the full path: %r", error)
             return None

@@ -78,7 +78,17 @@ def sql_plan(plan: ObjectPlan) -> SqlPlan:
     return plan.sql  # type: ignore[no-any-return]
 
 
-async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] | None:
+Bound = tuple[dict[Step, Any], dict[str, Any], tuple]  # bindings, parameters, shape
+
+
+def bind_plan(run: Run, plan: ObjectPlan) -> Bound:
+    """This request's bindings, parameters and statement shape for ``plan``."""
+    return bind(run, sql_plan(plan).steps)
+
+
+async def execute_sql(
+    run: Run, plan: ObjectPlan, raw: bool, bound: Bound | None = None
+) -> dict[str, Any] | None:
     """The operation's ``data`` from one statement, or ``None`` where the plan has a field
     the SQL compiler was not taught (remembered on the plan). With ``raw``, each root field is
     the database's JSON text as an ``orjson.Fragment`` (spliced into the response as it is).
@@ -86,13 +96,14 @@ async def execute_sql(run: Run, plan: ObjectPlan, raw: bool) -> dict[str, Any] |
     Arguments the standard executor would refuse raise (``UserInputError``…), and so does a
     statement that fails on purpose (:meth:`loaders.json_sql.JsonSql.failing`) or on a
     database that cannot answer: the caller runs the operation on the standard executor.
+    ``bound`` is :func:`bind_plan`'s answer for these variables, if the caller kept it.
     """
     kept = sql_plan(plan)
     if kept.untaught is not None:
         return None
     engine = run.executor.context_value.engine
     dialect = engine.dialect.name
-    bindings, params, shape = bind(run, kept.steps)
+    bindings, params, shape = bound if bound is not None else bind(run, kept.steps)
     statements = kept.statements.setdefault(dialect, Statements())
     prepared = statements.get(shape)
     if prepared is None:
@@ -182,4 +193,4 @@ def _database_unavailable(error: Exception) -> bool:
     return any(sign in text for sign in _UNAVAILABLE)
 
 
-__all__ = ["SqlPlan", "execute_sql"]
+__all__ = ["Bound", "SqlPlan", "bind_plan", "execute_sql"]

@@ -198,3 +198,28 @@ async def test_search_terms_too_short_for_trigrams_get_their_own_statement(
     assert answers == expected
     totals = [answer["data"]["flights"]["totalCount"] for answer in answers]
     assert totals[0] > 0 and len(set(totals)) > 2, totals
+
+
+async def test_variables_seen_before_are_not_coerced_costed_or_bound_again(
+    seeded: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from schema.compiled import express
+
+    bound: list[Any] = []
+    bind_plan = express.bind_plan
+
+    def counted(run: Any, plan: Any) -> Any:
+        bound.append(run.executor.variable_values)
+        return bind_plan(run, plan)
+
+    monkeypatch.setattr(express, "bind_plan", counted)
+    async with served(seeded) as http:
+        answers = [
+            await http.post("/graphql", json={"query": FLIGHT, "variables": {"id": key}})
+            for key in (859, 859, 859, 1, 859, 1)
+        ]
+    # The first request takes the full path and teaches the lane; then 859 and 1 once each.
+    assert len(bound) == 2
+    assert [a.content for a in answers[1:3]] == [answers[0].content] * 2
+    assert answers[4].content == answers[0].content
+    assert answers[3].json() == answers[5].json() == {"data": {"flight": None}}
