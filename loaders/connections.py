@@ -74,6 +74,11 @@ class Connections:
         share = self._share
         return self.engine.connect() if share is None else share.lend()
 
+    def check(self) -> None:
+        """Raise the error the database failed this request with already, if any."""
+        if self._refused is not None:
+            raise self._refused
+
     def refuse(self, error: BaseException) -> None:
         """The database failed this request already: every later batch fails with ``error``
         at once, instead of waiting on a locked or unreachable database again."""

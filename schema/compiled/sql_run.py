@@ -16,7 +16,7 @@ import orjson
 from sqlalchemy import Select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from loaders.json_sql import FAILED, Unrenderable
 from schema.compiled.leaves import Constant
@@ -24,6 +24,7 @@ from schema.compiled.sql import SqlCompiler, Untaught
 from schema.compiled.sql_bind import Statements, argumented, bind
 from schema.compiled.steps import ObjectPlan, Run, Step
 from schema.guards.masking import is_statement_timeout
+from store import direct_read
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +52,26 @@ class Prepared:
         )
         return cls(statement, compiled.string, names, processors, dict(compiled.params))
 
-    async def run(self, connection: AsyncConnection, params: dict[str, Any]) -> Any:
-        if self.sql is None:
-            return (await connection.execute(self.statement, params)).one()
+    def values(self, params: dict[str, Any]) -> tuple[Any, ...]:
+        """The driver's parameters, in order (for a statement with ``sql``)."""
         given = {**self.defaults, **params}
-        values = tuple(
+        return tuple(
             given[name] if process is None else process(given[name])
             for name, process in zip(self.names, self.processors, strict=True)
         )
-        return (await connection.exec_driver_sql(self.sql, values)).one()
+
+    async def run(self, connection: AsyncConnection, params: dict[str, Any]) -> Any:
+        if self.sql is None:
+            return (await connection.execute(self.statement, params)).one()
+        return (await connection.exec_driver_sql(self.sql, self.values(params))).one()
+
+    async def run_direct(self, engine: AsyncEngine, params: dict[str, Any]) -> Any:
+        """:meth:`run` straight through the driver (:mod:`store.direct_read`)."""
+        assert self.sql is not None
+        row = await direct_read.fetch_row(engine, self.sql, self.values(params))
+        if row is None:
+            raise RuntimeError("the statement answered no row")  # it always answers one
+        return row
 
 
 @dataclass
@@ -116,13 +128,18 @@ async def execute_sql(
         statements.put(shape, prepared)
     connections = run.loaders.connections
     try:
-        async with connections.connect() as connection:
-            if dialect == "postgresql":
-                # A read: no BEGIN/ROLLBACK round trips around it. (SQLite's driver begins
-                # no transaction for a SELECT; switching its isolation level would cost
-                # thread hops of aiosqlite's instead.)
-                await connection.execution_options(isolation_level="AUTOCOMMIT")
-            row = await prepared.run(connection, params)
+        if prepared.sql is not None and direct_read.accepts(engine):
+            connections.check()  # a request the database failed already fails at once
+            # One read, no transaction: straight to the driver (its module says why).
+            row = await prepared.run_direct(engine, params)
+        else:
+            async with connections.connect() as connection:
+                if dialect == "postgresql":
+                    # A read: no BEGIN/ROLLBACK round trips around it. (SQLite's driver
+                    # begins no transaction for a SELECT; switching its isolation level
+                    # would cost thread hops of aiosqlite's instead.)
+                    await connection.execution_options(isolation_level="AUTOCOMMIT")
+                row = await prepared.run(connection, params)
     except (DBAPIError, OSError) as error:
         if isinstance(error, DBAPIError) and _failed_on_purpose(error):
             raise  # its reason may read like an outage ("…Connection.totalCount")

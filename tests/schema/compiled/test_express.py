@@ -163,6 +163,7 @@ async def test_a_database_failure_in_the_lane_answers_503_as_the_full_path_does(
             raise OSError("connection refused")
 
         monkeypatch.setattr(sql_run.Prepared, "run", unreachable)
+        monkeypatch.setattr(sql_run.Prepared, "run_direct", unreachable)  # PostgreSQL's
         answer = await http.post("/graphql", json=body)
     assert answer.status_code == 503
     assert answer.json()["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
