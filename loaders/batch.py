@@ -63,7 +63,9 @@ class BatchLoader(DataLoader[K, V], Generic[K, V]):
                 queue, self._queue = self._queue, []
                 by_key = await self.fetch(conn, [item.key for item in queue])
         except asyncio.CancelledError:  # cancel_dispatches: the waiters are given up too
-            for item in queue or self._queue:
+            if not queue:  # cancelled while waiting for its connection
+                queue, self._queue = self._queue, []
+            for item in queue:
                 self.clear(item.key)
                 item.future.cancel()
             raise
