@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from gateway.app import create_app
 from gateway.settings import Settings
 from schema.guards import mask_errors, refused_input
+from store import direct_read
 from tests.conftest import SEED_FLIGHT, shared_file
 from tests.gateway.helpers import client_for
 from tests.gateway.http.conftest import close_views
@@ -69,7 +70,8 @@ def test_outages_timeouts_and_bugs_are_not_the_clients(error: Exception) -> None
 
 
 def refuse_every_statement(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every statement sent through SQLAlchemy's async connection is refused for its data."""
+    """Every statement is refused for its data: those sent through SQLAlchemy's async
+    connection, and PostgreSQL's direct reads (``store.direct_read``)."""
 
     async def refuse(*_: Any, **__: Any) -> Any:
         raise REFUSED[0]
@@ -77,6 +79,7 @@ def refuse_every_statement(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(AsyncConnection, "execute", refuse)
     monkeypatch.setattr(AsyncConnection, "exec_driver_sql", refuse)
     monkeypatch.setattr(AsyncConnection, "stream", refuse)
+    monkeypatch.setattr(direct_read, "fetch_row", refuse)
 
 
 async def test_graphql_and_rest_answer_a_refused_input_as_bad_input(
