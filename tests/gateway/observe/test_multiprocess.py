@@ -30,6 +30,8 @@ def counted_by_process(folder: Path) -> dict[str, float]:
     """Each worker's own count of Flight operations, read from its counter file."""
     counts: dict[str, float] = {}
     for path in folder.glob("counter_*.db"):
+        if path.stat().st_size < 8:  # a worker is creating it: no header yet
+            continue
         for key, count, *_ in MmapedDict.read_all_values_from_file(str(path)):
             name, _sample, labels, *_ = json.loads(key)
             if name == "flightgraph_graphql_operations" and labels.get("operation") == "Flight":
