@@ -26,6 +26,7 @@ from graphql.execution.collect_fields import (
     collect_fields,
     collect_subfields,
 )
+from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 from schema.base import RowType
 from schema.compiled import relations
@@ -44,7 +45,8 @@ from schema.compiled.steps import (
     Step,
 )
 
-DEFINITION = "strawberry-definition"  # where Strawberry keeps its field on a GraphQLField
+# Where Strawberry keeps its own field or type on graphql-core's.
+DEFINITION = GraphQLCoreConverter.DEFINITION_BACKREF
 
 
 # Fields the compiled executor leaves to the standard one, and why.

@@ -38,6 +38,7 @@ from graphql import (
 )
 from graphql.language import DocumentNode
 from graphql.pyutils import Undefined
+from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.arguments import convert_argument
 
 from loaders.listing import AllOf, AnyOf, Filter, Not, Related, Search
@@ -49,7 +50,6 @@ DEFAULT_PAGE = 10  # what a connection returns when given neither first nor last
 COUNTED_ARGUMENTS = ("ids", "representations")
 TEXT_MATCH = 25  # the price of a ``contains`` or of one ``search`` word, in fields
 RELATION = 10  # the price of reaching through a relation (``statusWhere``…): a subquery
-STRAWBERRY_DEFINITION = "strawberry-definition"  # Strawberry's field, on graphql-core's
 
 
 class _Costing:
@@ -119,7 +119,7 @@ class _Costing:
             return 0
         # The input as the resolver will get it (Strawberry's conversion), and the AST the
         # listing will run: the price reads the filter the one way everything else does.
-        field = definition.extensions.get(STRAWBERRY_DEFINITION)
+        field = definition.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
         declared = next((a for a in field.arguments if a.python_name == "filter"), None)
         strawberry_schema = self.schema._strawberry_schema  # type: ignore[attr-defined]
         converted = convert_argument(
