@@ -186,7 +186,10 @@ class JsonSql:
             return column
         if scalar == "Int" and isinstance(kind, Integer) and not isinstance(kind, Boolean):
             # graphql-core refuses an Int beyond 32 bits: so does the statement (a null is
-            # neither: it is served).
+            # neither: it is served). PostgreSQL's cast to integer refuses it by itself
+            # (SQLSTATE 22003), at a fraction of a CASE's cost over hundreds of ids.
+            if self.pg:
+                return cast(column, Integer)
             beyond = or_(column < number(INT_MIN), column > number(INT_MAX))
             return case((beyond, self.failing("Int beyond 32 bits", column, column)), else_=column)
         if scalar == "BigInt" and isinstance(kind, Integer) and not isinstance(kind, Boolean):

@@ -46,12 +46,16 @@ async def test_postgres_gets_a_bounded_pool_and_a_statement_timeout(postgres: st
     assert is_statement_timeout(stopped.value)
 
 
-async def test_postgres_serving_sessions_never_jit(postgres: str) -> None:
-    """A statement in LLVM JIT compilation sees neither statement_timeout nor a cancel."""
+async def test_postgres_serving_sessions_never_jit_and_plan_once(postgres: str) -> None:
+    """A statement in LLVM JIT compilation sees neither statement_timeout nor a cancel; a
+    prepared statement keeps its generic plan (re-planning a compiled listing each time cost
+    more than running it)."""
     engine = create_engine(POSTGRES_URL, **engine_options(Settings(database_url=POSTGRES_URL)))
     try:
         async with engine.connect() as conn:
             assert (await conn.execute(text("SHOW jit"))).scalar() == "off"
+            mode = (await conn.execute(text("SHOW plan_cache_mode"))).scalar()
+            assert mode == "force_generic_plan"
     finally:
         await engine.dispose()
 
