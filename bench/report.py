@@ -320,8 +320,8 @@ answered some of {meta["connections"]} concurrent Q1s with 503s on PostgreSQL: e
 batch checked out a connection of its own, ~70 per request, beyond the pool's 10 + 10; a
 compiled request now takes one.) PostgreSQL itself is not pinned. req/s, p50 and p99 come
 from that run. *In-process* is
-the median of {meta["repeat"]} calls ({meta["q1_repeat"]} for Q1) of the ASGI app through
-httpx, no sockets;
+the median of {meta["repeat"]} calls ({meta["q1_repeat"]} for Q1), after
+{meta["warmup_requests"]} unmeasured ones (none for Q1), of the ASGI app through httpx, no sockets;
 *SQL/request* counts the engine's statements (`before_cursor_execute`) for one request;
 PostGraphile's are not measured (n/a). *Server CPU* is the server process's user + system CPU
 (psutil, children included) over the whole load run, warm-up included, per request answered;

@@ -18,10 +18,20 @@ What SQLAlchemy's path gives and this one must keep:
   (its ``sqlstate`` and message kept), as every caller expects;
 - a connection that broke, or whose statement was cancelled mid-way, is invalidated, not
   returned to the pool.
+
+asyncpg keeps the prepared statements of texts up to 15 KiB (its
+``max_cacheable_statement_size``); a larger one — the compiled statement of a deep document
+such as LL2's detailed flight list, 290 KB — was parsed and planned again on every request
+(80 ms of its 110 ms). Those are prepared once per connection here and kept by size: PostgreSQL
+holds about 45 times a statement's text in plan memory (13 MB per backend for that one), so a
+connection keeps at most :data:`LARGE_STATEMENTS_BYTES` of such texts, the least recently used
+going first (asyncpg closes a statement on the server once nothing refers to it).
 """
 
 from __future__ import annotations
 
+import weakref
+from collections import OrderedDict
 from typing import Any
 
 import asyncpg
@@ -32,6 +42,45 @@ from sqlalchemy.util import greenlet_spawn
 # SQLSTATE classes after which the session cannot be trusted: connection exceptions and
 # operator intervention other than a cancelled statement (shutdown, crash, terminate).
 _BROKEN_STATES = ("08", "57P")
+# asyncpg's own cache holds statements up to this size (its default).
+CACHED_BY_DRIVER = 15 * 1024
+# The texts of larger statements one connection keeps prepared (~45x this in server memory).
+LARGE_STATEMENTS_BYTES = 512 * 1024
+
+
+class _LargeStatements:
+    """One connection's prepared statements beyond the driver's cache, least recent first."""
+
+    def __init__(self) -> None:
+        self.kept: OrderedDict[str, Any] = OrderedDict()
+        self.size = 0
+
+    async def prepared(self, connection: asyncpg.Connection, statement: str) -> Any:
+        found = self.kept.get(statement)
+        if found is not None:
+            self.kept.move_to_end(statement)
+            return found
+        prepared = await connection.prepare(statement)
+        if len(statement) <= LARGE_STATEMENTS_BYTES:
+            self.kept[statement] = prepared
+            self.size += len(statement)
+            while self.size > LARGE_STATEMENTS_BYTES:
+                dropped, _ = self.kept.popitem(last=False)
+                self.size -= len(dropped)
+        return prepared
+
+
+_large: weakref.WeakKeyDictionary[Any, _LargeStatements] = weakref.WeakKeyDictionary()
+
+
+async def _fetch(connection: asyncpg.Connection, statement: str, values: tuple[Any, ...]) -> Any:
+    if len(statement) <= CACHED_BY_DRIVER:
+        return await connection.fetchrow(statement, *values)
+    kept = _large.get(connection)
+    if kept is None:
+        kept = _large[connection] = _LargeStatements()
+    prepared = await kept.prepared(connection, statement)
+    return await prepared.fetchrow(*values)
 
 
 class _Listened:
@@ -58,7 +107,7 @@ async def fetch_row(engine: AsyncEngine, statement: str, values: tuple[Any, ...]
         if dispatch.before_cursor_execute:
             dispatch.before_cursor_execute(listened, None, statement, values, None, False)
         try:
-            row = await pooled.driver_connection.fetchrow(statement, *values)
+            row = await _fetch(pooled.driver_connection, statement, values)
         except asyncpg.PostgresError as error:
             state = getattr(error, "sqlstate", None) or ""
             broken = state.startswith(_BROKEN_STATES)

@@ -103,3 +103,47 @@ async def test_a_cancelled_statement_leaves_no_backend_running(engine: AsyncEngi
         assert running == 0
     finally:
         await watcher.dispose()
+
+
+def _large(marker: str) -> str:
+    """A statement beyond the driver's own cache (its text padded by a comment)."""
+    padding = "x" * (direct_read.CACHED_BY_DRIVER + 1)
+    return f"SELECT $1::int + 1, '{marker}' /* {padding} */"
+
+
+PREPARED = "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE $1"
+
+
+@on_postgres
+async def test_a_large_statement_is_prepared_once_per_connection(database: Any) -> None:
+    """A deep document's statement is parsed and planned once, not on every request (asyncpg
+    itself keeps only statements up to 15 KiB)."""
+    single = create_engine(database.url, pool_size=1, max_overflow=0, **database.options)
+    try:
+        statement = _large("prepared_once_probe")
+        for _ in range(3):
+            assert tuple(await direct_read.fetch_row(single, statement, (41,)))[0] == 42
+        kept = await direct_read.fetch_row(single, PREPARED, ("%prepared_once_probe%",))
+        assert kept[0] == 1
+    finally:
+        await single.dispose()
+
+
+@on_postgres
+async def test_large_statements_kept_are_bounded_by_size(
+    database: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each kept statement costs the server ~45x its text in plan memory: a connection keeps
+    at most ``LARGE_STATEMENTS_BYTES`` of them, the least recently used going first."""
+    monkeypatch.setattr(direct_read, "LARGE_STATEMENTS_BYTES", direct_read.CACHED_BY_DRIVER * 3)
+    single = create_engine(database.url, pool_size=1, max_overflow=0, **database.options)
+    try:
+        for number in range(6):
+            await direct_read.fetch_row(single, _large(f"bounded_probe_{number}"), (1,))
+        await direct_read.fetch_row(single, "SELECT 1", ())  # asyncpg closes dropped ones
+        kept = await direct_read.fetch_row(single, PREPARED, ("%bounded_probe_%",))
+        assert 1 <= kept[0] <= 2
+        again = await direct_read.fetch_row(single, PREPARED, ("%bounded_probe_5%",))
+        assert again[0] == 1  # the most recent one is kept
+    finally:
+        await single.dispose()
