@@ -359,10 +359,15 @@ class SqlCompiler:
             conditions.append(base.c[relation.parent_column] == source.column("id"))
         ordering = order_by(keys, descending)
         limit = sizes["limit"]
+        sub = step.sub
+        assert sub is not None
+        # Each row's cursor, computed once in the page (edges and pageInfo both read it).
+        cursors = [self.json.cursor(query.order, keys).label("_c")] if _reads_cursors(sub) else []
         page = (
             select(
                 *self.page_columns(step, base, query.order, keys),
                 *(key.label(f"_k{i}") for i, key in enumerate(keys)),
+                *cursors,
                 func.row_number().over(order_by=ordering).label("_rn"),
             )
             .where(*conditions)
@@ -375,10 +380,8 @@ class SqlCompiler:
         json = self.json
         rows_source = self.level(page)
         position = page.c["_rn"] - sizes["offset"] if query.offset else page.c["_rn"]
-        sub = step.sub
-        assert sub is not None
         subs = {s.key: s for s in sub.steps}
-        cursor_keys = [page.c[f"_k{i}"] for i in range(len(keys))]
+        cursor = page.c["_c"] if cursors else None
         per_row: list[ColumnElement[Any]] = []  # JSON values of each row, by response key
         wanted: list[tuple[str, str, Any]] = []  # (key, kind, detail) of the connection
         for entry in sub.entries:
@@ -393,7 +396,7 @@ class SqlCompiler:
                 if inner.attribute == "nodes":
                     value = self.object_of(inner.sub, rows_source)
                 else:
-                    value = self.edge(inner.sub, rows_source, query.order, cursor_keys)
+                    value = self.edge(inner.sub, rows_source, cursor)
                 wanted.append((entry.key, "rows", len(per_row)))
                 per_row.append(value)
             elif isinstance(inner, Embedded) and inner.attribute == "page_info":
@@ -405,7 +408,8 @@ class SqlCompiler:
         row_columns = [value.label(f"_j{i}") for i, value in enumerate(per_row)]
         row_columns.append(position.label("_pos"))
         if needs_cursors:
-            row_columns.append(json.cursor(query.order, cursor_keys).label("_cursor"))
+            assert cursor is not None
+            row_columns.append(cursor.label("_cursor"))
             row_columns.append(func.count().over().label("_n"))
         rows_query = select(*row_columns).select_from(rows_source.from_clause())
         # SQLite aggregates in the order of the rows it is given.
@@ -445,11 +449,11 @@ class SqlCompiler:
                 if inner.attribute == "nodes":
                     self.object_of(inner.sub, recording)
                 elif inner.attribute == "edges":
-                    self.edge(inner.sub, recording, order, keys)
+                    self.edge(inner.sub, recording, self.json.cursor(order, keys))
         return recording.selected()
 
     def edge(
-        self, plan: ObjectPlan, source: Source, order: str, keys: list[ColumnElement[Any]]
+        self, plan: ObjectPlan, source: Source, cursor: ColumnElement[Any] | None
     ) -> ColumnElement[Any]:
         steps = {step.key: step for step in plan.steps}
         pairs: list[tuple[str, ColumnElement[Any]]] = []
@@ -457,7 +461,8 @@ class SqlCompiler:
             if isinstance(entry, Constant):
                 pairs.append((entry.key, text_constant(entry.value)))
             elif isinstance(entry, Leaf) and entry.name == "cursor":
-                pairs.append((entry.key, self.json.cursor(order, keys)))
+                assert cursor is not None
+                pairs.append((entry.key, cursor))
             elif isinstance(entry, Slot) and isinstance(steps.get(entry.key), Embedded):
                 node = steps[entry.key]
                 assert node.sub is not None
@@ -521,6 +526,20 @@ def _reads_rows(plan: ObjectPlan, query: Any) -> bool:
     one of hasNextPage / hasPreviousPage is known without them, by the paging direction."""
     known = "has_next_page" if query.backwards else "has_previous_page"
     return any(isinstance(e, Leaf) and e.name != known for e in plan.entries)
+
+
+def _reads_cursors(plan: ObjectPlan) -> bool:
+    """Whether a connection's selection reads its rows' cursors (an edge's ``cursor``, or
+    ``pageInfo``, whose cursors and row count come from the page's rows)."""
+    for inner in plan.steps:
+        if not isinstance(inner, Embedded) or inner.sub is None:
+            continue
+        if inner.attribute == "page_info":
+            return True
+        cursor = any(isinstance(e, Leaf) and e.name == "cursor" for e in inner.sub.entries)
+        if inner.attribute == "edges" and cursor:
+            return True
+    return False
 
 
 def _when(condition: ColumnElement[bool], value: ColumnElement[Any]) -> ColumnElement[Any]:
