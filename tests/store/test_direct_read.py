@@ -122,7 +122,8 @@ async def test_a_large_statement_is_prepared_once_per_connection(database: Any) 
     try:
         statement = _large("prepared_once_probe")
         for _ in range(3):
-            assert tuple(await direct_read.fetch_row(single, statement, (41,)))[0] == 42
+            row = await direct_read.fetch_row(single, statement, (41,))
+            assert row[0] == 42
         kept = await direct_read.fetch_row(single, PREPARED, ("%prepared_once_probe%",))
         assert kept[0] == 1
     finally:
