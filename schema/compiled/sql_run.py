@@ -77,11 +77,13 @@ class Prepared:
 @dataclass
 class SqlPlan:
     """What the SQL path keeps on a plan: its fields with arguments, its statements by
-    shape, and — once known — why it cannot be rendered in SQL."""
+    shape, and — once known — why it cannot be rendered in SQL. Both by dialect: a plan is
+    shared by every engine of the process (the REST layer's mode documents are module-wide),
+    and what one database refuses (SQLite's parser depth) another may run."""
 
     steps: list[Step]
     statements: dict[str, Statements] = field(default_factory=dict)  # by dialect
-    untaught: str | None = None
+    untaught: dict[str, str] = field(default_factory=dict)  # by dialect
 
 
 def sql_plan(plan: ObjectPlan) -> SqlPlan:
@@ -111,10 +113,10 @@ async def execute_sql(
     ``bound`` is :func:`bind_plan`'s answer for these variables, if the caller kept it.
     """
     kept = sql_plan(plan)
-    if kept.untaught is not None:
-        return None
     engine = run.executor.context_value.engine
     dialect = engine.dialect.name
+    if dialect in kept.untaught:
+        return None
     bindings, params, shape = bound if bound is not None else bind(run, kept.steps)
     statements = kept.statements.setdefault(dialect, Statements())
     prepared = statements.get(shape)
@@ -122,7 +124,7 @@ async def execute_sql(
         try:
             statement = SqlCompiler(bindings, dialect).statement(plan)
         except (Untaught, Unrenderable) as reason:
-            kept.untaught = str(reason)
+            kept.untaught[dialect] = str(reason)
             return None
         prepared = Prepared.compile(statement, engine.dialect)
         statements.put(shape, prepared)
@@ -149,7 +151,7 @@ async def execute_sql(
             connections.refuse(error)
             raise
         # The statement itself was refused (too deep for SQLite's parser, …).
-        kept.untaught = f"the statement failed: {error}"
+        kept.untaught[dialect] = f"the statement failed: {error}"
         # Expected on SQLite for LL2's deep documents (its parser's depth): not an alarm.
         log.info("an operation runs breadth-first from now on: %s", _first_line(error))
         return None

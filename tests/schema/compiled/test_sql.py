@@ -14,9 +14,12 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bench.queries import Q2, Q3, Q4, Q5, UPCOMING_FROM
+from bench.queries import Q2, Q3, Q4, Q5, UPCOMING_FROM, q1_variables
 from gateway.context import Context
+from gateway.rest import execute as rest_execute
+from gateway.rest.documents import mode_document
 from schema import build_schema
+from store.engine import create_engine
 from store.tables import metadata
 from tests.conftest import StatementCounter
 
@@ -78,6 +81,28 @@ async def test_benchmark_queries_take_one_statement_each(
         assert data is not None and all(value is not None for value in data.values())
         assert not fell_back
         assert statements == 1
+
+
+@pytest.mark.parametrize("backend", ["postgres"])
+async def test_what_sqlite_refuses_postgres_still_runs_in_one_statement(
+    demo_engine: AsyncEngine, count_statements: StatementCounter
+) -> None:
+    """A plan is shared by every engine of the process (the REST layer's documents are parsed
+    once): LL2's detailed flight document is too deep for SQLite's parser, and that verdict must
+    not send PostgreSQL breadth-first too (the benchmark's REST Q1 ran 58 statements on
+    PostgreSQL after its SQLite run)."""
+    document = mode_document("spacecraft_flights.detailed")
+    variables = q1_variables(first=5)
+    sqlite = create_engine("sqlite+aiosqlite://")  # no tables: its parser refuses first
+    try:
+        with pytest.raises(rest_execute.Unavailable):  # then breadth-first finds no tables
+            await rest_execute.run(document, variables, Context(sqlite))
+    finally:
+        await sqlite.dispose()
+    count_statements.reset()
+    data = await rest_execute.run(document, variables, Context(demo_engine))
+    assert len(data["page"]["results"]) == 5
+    assert count_statements.count == 1
 
 
 async def test_a_cached_statement_binds_each_requests_values(
