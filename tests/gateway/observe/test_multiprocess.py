@@ -39,6 +39,17 @@ def counted_by_process(folder: Path) -> dict[str, float]:
     return counts
 
 
+def settled_counts(folder: Path, sent: int, timeout: float = 5) -> dict[str, float]:
+    """The workers' counts once they add up to ``sent``: a worker counts an operation as its
+    response goes out, so the client can read the files before the last count lands."""
+    deadline = time.monotonic() + timeout
+    counts = counted_by_process(folder)
+    while sum(counts.values()) < sent and time.monotonic() < deadline:
+        time.sleep(0.05)
+        counts = counted_by_process(folder)
+    return counts
+
+
 def wait_ready(base: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
@@ -83,7 +94,7 @@ def test_two_workers_are_summed_in_one_scrape(tmp_path: Path) -> None:
                 "data": {"flight": {"ll2Id": 859}}
             }
             sent += 1
-        per_worker = counted_by_process(folder)
+        per_worker = settled_counts(folder, sent)
         assert len(per_worker) == 2, f"one worker took all {sent} requests"
         assert sum(per_worker.values()) == sent
         for _ in range(4):  # whichever worker answers the scrape, it reports both
